@@ -1,0 +1,67 @@
+import type { Framework } from '../data/schema';
+import type { EntityView } from '../utils/messages';
+import { DATE_LABEL, formatDate, INSTRUMENT_LABEL, STATUS_LABEL } from '../utils/format';
+import { BindingBadge } from './BindingBadge';
+import { SourceLinks } from './SourceLinks';
+import { StageIndicator } from './StageIndicator';
+
+export function FrameworkCard({ f, view }: { f: Framework; view: EntityView }) {
+  const name = (id: string) => view.names[id] ?? id;
+  const dates = (Object.keys(DATE_LABEL) as Array<keyof Framework['dates']>).filter((k) => f.dates[k]);
+  return (
+    <article class="rl-card" data-kind="framework" data-id={f.id} aria-label={f.shortName ?? f.name}>
+      <header>
+        <h2 class="rl-card__title">{f.shortName ?? f.name}</h2>
+        {f.shortName ? <p class="rl-card__subtitle">{f.name}</p> : null}
+        <p class="rl-card__meta">
+          <span class="rl-instrument">{INSTRUMENT_LABEL[f.instrument]}</span>
+          <BindingBadge binding={f.binding} />
+          <span class="rl-status">{STATUS_LABEL[f.status]}</span>
+        </p>
+      </header>
+      {f.bindingNote ? <p class="rl-note">{f.bindingNote}</p> : null}
+      <p class="rl-summary">{f.summary}</p>
+      <dl class="rl-facts">
+        <dt>Scope</dt>
+        <dd class="rl-scope">
+          {f.scope.jurisdictions.map(name).join(', ')}
+          {f.scope.extraterritorial ? <strong class="rl-extra"> · Extraterritorial reach</strong> : null}
+          {f.scope.note ? <span class="rl-muted rl-block">{f.scope.note}</span> : null}
+        </dd>
+        <dt>Issuer</dt>
+        <dd>{name(f.issuer)}</dd>
+        {dates.length ? (
+          <>
+            <dt>Dates</dt>
+            <dd class="rl-dates">
+              {dates.map((k) => (
+                <span key={k} class="rl-date">
+                  {DATE_LABEL[k]} {formatDate(f.dates[k]!)}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-label="Harmonization challenges">
+        <h3>Challenges</h3>
+        <ul class="rl-challenges">
+          {f.challenges.map((c) => (
+            <li key={c.id}>
+              <strong>{view.challenges.find((x) => x.id === c.id)?.shortName ?? c.id}</strong>: {c.why}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <StageIndicator stages={view.stages} current={f.stage} />
+      {f.related.length ? (
+        <p class="rl-related">
+          <span class="rl-muted">Related: </span>
+          {f.related.map(name).join(', ')}
+        </p>
+      ) : null}
+      <SourceLinks sources={f.sources} />
+      <p class="rl-muted rl-reviewed">Last reviewed {formatDate(f.lastReviewed)}</p>
+    </article>
+  );
+}

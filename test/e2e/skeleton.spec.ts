@@ -1,0 +1,129 @@
+import { bundledDataset } from './dataset';
+import { expect, highlightCount, test, textPoint } from './fixtures';
+
+const dataset = bundledDataset();
+
+test.describe('on the demo page', () => {
+  test.beforeEach(async ({ page, server }) => {
+    await page.goto(`${server.url}/demo.html`);
+    await expect.poll(() => highlightCount(page, 'reglens-framework')).toBeGreaterThan(0);
+  });
+
+  test('mentions of frameworks, jurisdictions and technologies are highlighted', async ({ page }) => {
+    // Frameworks: GDPR x2, EU AI Act x2, OECD AI Principles x2, ICH E6(R3) x2 in prose and table.
+    expect(await highlightCount(page, 'reglens-framework')).toBeGreaterThanOrEqual(8);
+    expect(await highlightCount(page, 'reglens-jurisdiction')).toBeGreaterThanOrEqual(6);
+    expect(await highlightCount(page, 'reglens-technology')).toBeGreaterThanOrEqual(4);
+  });
+
+  test('the page DOM is not modified: no wrapper elements, inputs untouched', async ({ page }) => {
+    const body = await page.evaluate(() => document.body.innerHTML);
+    expect(body).not.toContain('reg-lens');
+    expect(await page.inputValue('#notes')).toBe('GDPR notes in a textarea');
+    expect(await page.inputValue('#q')).toBe('GDPR in an input');
+    // Nothing inside the textarea, input, contenteditable or code is painted.
+    const painted = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const name of ['reglens-framework', 'reglens-jurisdiction', 'reglens-technology']) {
+        for (const r of CSS.highlights.get(name) ?? []) {
+          const el = (r as StaticRange).startContainer.parentElement;
+          if (el?.closest('textarea, input, [contenteditable], code, pre')) out.push(el.outerHTML);
+        }
+      }
+      return out;
+    });
+    expect(painted).toEqual([]);
+  });
+
+  test('hovering GDPR opens a card saying it is a binding EU regulation with extraterritorial reach; Esc closes it', async ({ page }) => {
+    const { x, y } = await textPoint(page, '#binding-law', 'GDPR');
+    await page.mouse.move(x, y);
+    const card = page.locator('reg-lens-card .rl-card[data-id="gdpr"]');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.rl-badge')).toHaveText('Binding');
+    await expect(card.locator('.rl-instrument')).toHaveText('Regulation');
+    await expect(card.locator('.rl-scope')).toContainText('EU');
+    await expect(card.locator('.rl-scope')).toContainText('Extraterritorial reach');
+    const box = (await card.boundingBox())!;
+    const left = Math.max(0, Math.min(x, box.x) - 40);
+    const top = Math.max(0, Math.min(y, box.y) - 60);
+    await page.screenshot({
+      path: 'docs/hover-card.png',
+      animations: 'disabled',
+      clip: { x: left, y: top, width: Math.max(x, box.x + box.width) - left + 40, height: box.y + box.height - top + 20 },
+    });
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+  });
+
+  test('a non-binding instrument says so', async ({ page }) => {
+    const { x, y } = await textPoint(page, '#soft-law', 'OECD AI Principles');
+    await page.mouse.move(x, y);
+    const card = page.locator('reg-lens-card .rl-card[data-id="oecd-ai-principles"]');
+    await expect(card.locator('.rl-badge')).toHaveText('Non-binding');
+  });
+});
+
+test.describe('popup lookup', () => {
+  for (const [query, id] of [
+    ['ai act', 'eu-ai-act'],
+    ['gdrp', 'gdpr'],
+  ] as const) {
+    test(`"${query}" finds ${id} and opens its card`, async ({ extensionPage }) => {
+      const popup = await extensionPage('popup.html');
+      const box = popup.getByRole('searchbox');
+      await expect(box).toBeFocused();
+      await box.fill(query);
+      await expect(popup.locator('.rl-results li').first()).toHaveAttribute('data-id', id);
+      await box.press('Enter');
+      const card = popup.locator(`.rl-card[data-id="${id}"]`);
+      await expect(card).toBeVisible();
+      await expect(card.locator('.rl-badge')).toHaveText('Binding');
+      await popup.keyboard.press('Escape');
+      await expect(popup.getByRole('searchbox')).toBeVisible();
+    });
+  }
+});
+
+test('the side panel compares the EU and the US side by side', async ({ extensionPage }) => {
+  const panel = await extensionPage('sidepanel.html');
+  const eu = panel.locator('section[data-jurisdiction="eu"]');
+  const us = panel.locator('section[data-jurisdiction="us"]');
+  const inScope = (j: string) => dataset.frameworks.filter((f) => f.scope.jurisdictions.includes(j)).map((f) => f.id);
+  for (const id of inScope('eu')) await expect(eu.locator(`li[data-id="${id}"]`)).toBeVisible();
+  for (const id of inScope('us')) await expect(us.locator(`li[data-id="${id}"]`)).toBeVisible();
+  // The US adheres to the OECD AI Principles through its OECD membership; the GDPR is not US law.
+  await expect(us.locator('li[data-id="oecd-ai-principles"]')).toContainText('through OECD');
+  await expect(us.locator('li[data-id="gdpr"]')).toHaveCount(0);
+});
+
+test('the dataset is stored in IndexedDB in the extension origin', async ({ extensionPage }) => {
+  const page = await extensionPage('popup.html');
+  await expect(page.getByRole('searchbox')).toBeVisible();
+  const counts = await page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const req = indexedDB.open('regulatory-lens');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = ['frameworks', 'jurisdictions', 'technologies', 'challenges', 'stages', 'coalitions'];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const n of names) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => (out[n] = c.result);
+          }
+          tx.oncomplete = () => resolve(out);
+        };
+      }),
+  );
+  expect(counts).toEqual({
+    frameworks: dataset.frameworks.length,
+    jurisdictions: dataset.jurisdictions.length,
+    technologies: dataset.technologies.length,
+    challenges: dataset.challenges.length,
+    stages: dataset.stages.length,
+    coalitions: dataset.coalitions.length,
+  });
+});

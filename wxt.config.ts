@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { datasetCheck } from './scripts/vite-dataset-check';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Both browsers get MV3: Firefox's MV3 has the sidebar and the CSS Custom Highlight API we rely on.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Regulatory Lens',
+    description:
+      'Recognises regulatory frameworks, jurisdictions and emerging technologies on any page and explains them in place.',
+    // Highlight API (105), side panel (114), caretPositionFromPoint (128).
+    minimum_chrome_version: browser === 'firefox' ? undefined : '128',
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'regulatory-lens@example.org', strict_min_version: '140.0' } }
+        : undefined,
+  }),
+  vite: () => ({
+    plugins: [preact(), datasetCheck()],
+    build: {
+      // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
+      rolldownOptions: { output: { charset: 'ascii' } },
+    },
+  }),
+});
