@@ -4,6 +4,8 @@ import { datasetCheck } from './scripts/vite-dataset-check';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Parallel work (several builds on one machine) can build into a directory of its own.
+  outDir: process.env.RL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers get MV3: Firefox's MV3 has the sidebar and the CSS Custom Highlight API we rely on.
   manifestVersion: 3,

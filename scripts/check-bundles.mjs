@@ -37,7 +37,7 @@ export function checkBuild(dir, expected) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = [];
-  for (const [build, expected] of Object.entries(EXPECTED_PERMISSIONS)) problems.push(...checkBuild(join('.output', build), expected));
+  for (const [build, expected] of Object.entries(EXPECTED_PERMISSIONS)) problems.push(...checkBuild(join(process.env.RL_OUT_DIR ?? '.output', build), expected));
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.RL_OUT_DIR ?? '.output', 'chrome-mv3');
 
 interface WorkerFixtures {
   server: { url: string };
