@@ -65,9 +65,18 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     search(query, limit = 8) {
       const q = query.trim().slice(0, 100);
       if (!q) return [];
-      const hits = fuse.search(q).map((r) => ({ doc: r.item, score: r.score ?? 1 }));
-      // Frameworks first among comparably good hits; a clearly better hit of another kind still leads.
-      hits.sort((a, b) => Math.round(a.score * 5) - Math.round(b.score * 5) || KIND_ORDER[a.doc.kind] - KIND_ORDER[b.doc.kind] || a.score - b.score);
+      const folded = q.toLowerCase();
+      const exact = (d: SearchDoc) => [d.name, d.shortName, ...d.aliases].some((n) => n?.toLowerCase() === folded);
+      const hits = fuse.search(q).map((r) => ({ doc: r.item, score: exact(r.item) ? 0 : Math.max(r.score ?? 1, 1e-6) }));
+      // An exact name leads; then frameworks first among comparably good hits, so a clearly better hit of
+      // another kind still comes before a weak framework match.
+      const rank = (h: SearchHit) => [h.score === 0 ? 0 : 1, Math.round(h.score * 5), KIND_ORDER[h.doc.kind], h.score];
+      hits.sort((a, b) => {
+        const ra = rank(a);
+        const rb = rank(b);
+        const i = ra.findIndex((v, k) => v !== rb[k]);
+        return i < 0 ? 0 : ra[i]! - rb[i]!;
+      });
       return hits.slice(0, limit);
     },
   };

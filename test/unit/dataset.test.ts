@@ -49,7 +49,7 @@ describe('validation names the record and the field at fault', () => {
     d.frameworks[0].dates.inForce = '2015-01-01';
     d.frameworks[0].related = ['no-such-framework'];
     d.frameworks[1].scope.jurisdictions = ['atlantis'];
-    d.jurisdictions.push({ ...d.jurisdictions[0] });
+    d.jurisdictions.push({ ...d.jurisdictions.find((j: { id: string }) => j.id === 'eu') });
     const r = validateDataset(d);
     const problems = r.ok ? [] : r.problems;
     expect(problems).toContainEqual(expect.stringMatching(/^frameworks\[gdpr\]\.dates\.inForce: 2015-01-01 is before adopted/));
