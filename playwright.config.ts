@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Parallel work on one machine keeps its results apart, next to its own build (see RL_OUT_DIR in wxt.config.ts).
+const results = process.env.RL_OUT_DIR ? `${process.env.RL_OUT_DIR}/test-results` : 'test-results';
+
 export default defineConfig({
   testDir: 'test/e2e',
   // One persistent Chromium per worker; two cores leave room for one browser at a time.
@@ -8,6 +11,6 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e',
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e.json` }]],
+  outputDir: `${results}/e2e`,
 });

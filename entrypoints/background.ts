@@ -8,13 +8,16 @@ import { handleRequest, isOwnSender, type Handlers } from '../utils/messages';
 export default defineBackground(() => {
   const dataset = loadDataset();
   const db = new LensDb();
-  // Every request waits for the seed, so a message that arrives while seeding sees the full dataset.
-  let seeded: Promise<unknown> = ensureSeeded(db, dataset);
-  const ready = () =>
-    (seeded = seeded.catch(async (e: unknown) => {
-      console.error('[regulatory-lens] seeding failed, retrying', e);
-      return ensureSeeded(db, dataset);
-    }));
+  // Seeding is serialised through one promise chain, and every request waits for it, so a message that
+  // arrives while seeding sees the full dataset.
+  let seeded: Promise<unknown> = Promise.resolve();
+  const reseedIfNeeded = () =>
+    (seeded = seeded
+      .then(() => ensureSeeded(db, dataset))
+      .catch((e: unknown) => console.error('[regulatory-lens] seeding failed', e)));
+  // Check at start-up: a database damaged or emptied while the worker slept is re-seeded before use.
+  reseedIfNeeded();
+  const ready = () => seeded;
   const lexicon = buildLexicon(dataset);
 
   const handlers: Handlers = {
@@ -23,8 +26,10 @@ export default defineBackground(() => {
       await ready();
       return loadEntityView(db, kind, id);
     },
+    // Extension pages ask for this when they open, so it re-checks the database (cheap: a version and six
+    // counts) and repairs a damaged one.
     datasetInfo: async () => {
-      await ready();
+      await reseedIfNeeded();
       return {
         version: dataset.version,
         counts: {
@@ -37,7 +42,7 @@ export default defineBackground(() => {
     },
   };
 
-  browser.runtime.onInstalled.addListener(() => void ready());
+  browser.runtime.onInstalled.addListener(() => void reseedIfNeeded());
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isOwnSender(sender, browser.runtime.id)) return undefined;
     return handleRequest(message, handlers);

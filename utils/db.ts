@@ -32,8 +32,9 @@ export class LensDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      frameworks: 'id, *technologies, *scope.jurisdictions, issuer, status',
-      jurisdictions: 'id, kind, *memberOf',
+      // Lookups the UI needs: by alias (acronyms, official numbers), by jurisdiction, by technology.
+      frameworks: 'id, shortName, *aliases, *technologies, *scope.jurisdictions, issuer, status',
+      jurisdictions: 'id, shortName, *aliases, kind, *memberOf',
       technologies: 'id',
       challenges: 'id',
       stages: 'id',

@@ -96,34 +96,3 @@ test('the side panel compares the EU and the US side by side', async ({ extensio
   await expect(us.locator('li[data-id="oecd-ai-principles"]')).toContainText('through OECD');
   await expect(us.locator('li[data-id="gdpr"]')).toHaveCount(0);
 });
-
-test('the dataset is stored in IndexedDB in the extension origin', async ({ extensionPage }) => {
-  const page = await extensionPage('popup.html');
-  await expect(page.getByRole('searchbox')).toBeVisible();
-  const counts = await page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const req = indexedDB.open('regulatory-lens');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = ['frameworks', 'jurisdictions', 'technologies', 'challenges', 'stages', 'coalitions'];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, number> = {};
-          for (const n of names) {
-            const c = tx.objectStore(n).count();
-            c.onsuccess = () => (out[n] = c.result);
-          }
-          tx.oncomplete = () => resolve(out);
-        };
-      }),
-  );
-  expect(counts).toEqual({
-    frameworks: dataset.frameworks.length,
-    jurisdictions: dataset.jurisdictions.length,
-    technologies: dataset.technologies.length,
-    challenges: dataset.challenges.length,
-    stages: dataset.stages.length,
-    coalitions: dataset.coalitions.length,
-  });
-});
