@@ -20,6 +20,8 @@ export default defineConfig({
         ? { gecko: { id: 'regulatory-lens@example.org', strict_min_version: '140.0' } }
         : undefined,
   }),
+  // Firefox reviewers get the sources zip; test output is not source.
+  zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },
   vite: () => ({
     plugins: [preact(), datasetCheck()],
     build: {
