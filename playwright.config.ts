@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Report the service worker's network requests too (the no-network test counts them).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 // Parallel work on one machine keeps its results apart, next to its own build (see RL_OUT_DIR in wxt.config.ts).
 const results = process.env.RL_OUT_DIR ? `${process.env.RL_OUT_DIR}/test-results` : 'test-results';
 

@@ -1,0 +1,36 @@
+// The extension sends nothing anywhere: in a session that installs it, browses pages, opens cards, searches
+// in the popup and compares in the side panel, its contexts request nothing but their own files.
+import type { Request } from '@playwright/test';
+import { expect, test, textPoint } from './fixtures';
+
+test('a full session makes zero network requests from the extension', async ({ extContext, extensionId, extensionPage, page, server }) => {
+  const requests: Request[] = [];
+  const record = (r: Request) => requests.push(r);
+  extContext.on('request', record);
+  try {
+    await page.goto(`${server.url}/demo.html`);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('reglens-framework')?.size ?? 0)).toBeGreaterThan(0);
+    const { x, y } = await textPoint(page, '#binding-law', 'GDPR');
+    await page.mouse.move(x, y);
+    await expect(page.locator('reg-lens-card .rl-card[data-id="gdpr"]')).toBeVisible();
+
+    const popup = await extensionPage('popup.html');
+    await popup.getByRole('searchbox').fill('mica');
+    await expect(popup.locator('.rl-results li').first()).toBeVisible();
+    await popup.getByRole('searchbox').press('Enter');
+    await expect(popup.locator('.rl-card')).toBeVisible();
+
+    const panel = await extensionPage('sidepanel.html');
+    await expect(panel.locator('section[data-jurisdiction]').first()).toBeVisible();
+  } finally {
+    extContext.off('request', record);
+  }
+  // Files of the extension itself (including the content script's stylesheet, which Chrome serves under a
+  // per-session dynamic id) are local reads, not network.
+  const local = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\//.test(url);
+  const outside = requests.map((r) => r.url()).filter((url) => !local(url) && !url.startsWith(`${server.url}/`));
+  expect(outside).toEqual([]);
+  // The only requests to the test server are the pages the test itself opened.
+  const toServer = requests.filter((r) => r.url().startsWith(server.url)).map((r) => new URL(r.url()).pathname);
+  expect([...new Set(toServer)]).toEqual(['/demo.html']);
+});
