@@ -10,15 +10,22 @@ export default defineConfig({
   // Both browsers get MV3: Firefox's MV3 has the sidebar and the CSS Custom Highlight API we rely on.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Regulatory Lens',
-    description:
-      'Recognises regulatory frameworks, jurisdictions and emerging technologies on any page and explains them in place.',
+    // Every user-facing string comes from public/_locales, so a translation is one new messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Highlight API (105), side panel (114), caretPositionFromPoint (128).
     minimum_chrome_version: browser === 'firefox' ? undefined : '128',
     browser_specific_settings:
       browser === 'firefox'
         ? { gecko: { id: 'regulatory-lens@example.org', strict_min_version: '140.0' } }
         : undefined,
+    // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local.
+    permissions: ['storage'],
+    // Browse-mentions mode (utils/page/browse.ts); the background relays it to the tab (utils/page/commands.ts).
+    commands: {
+      'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
+    },
   }),
   // Firefox reviewers get the sources zip; test output is not source.
   zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },

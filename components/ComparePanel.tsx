@@ -1,69 +1,89 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Framework, Jurisdiction } from '../data/schema';
-import { frameworksFor } from '../utils/compare';
-import { frameworkYear, STATUS_LABEL } from '../utils/format';
-import { BindingBadge } from './BindingBadge';
+import type { TechnologyId } from '../data/schema';
+import { compareAll } from '../utils/compare/alignment';
+import type { CompareData } from '../utils/compare/data';
+import { suggestFromMentions } from '../utils/compare/suggest';
+import type { LensDb } from '../utils/db';
+import { CoalitionChart } from './compare/CoalitionChart';
+import { CycleChart } from './compare/CycleChart';
+import { ExportBar } from './compare/ExportBar';
+import { useChoice, usePageMentions } from './compare/hooks';
+import { JurisdictionPicker } from './compare/JurisdictionPicker';
+import { Overview } from './compare/Overview';
+import { RegimeMap } from './compare/RegimeMap';
+import { TechnologySection } from './compare/TechnologySection';
+import { YearChart } from './compare/YearChart';
 
-export function ComparePanel({ jurisdictions, frameworks, initial }: { jurisdictions: Jurisdiction[]; frameworks: Framework[]; initial: [string, string] }) {
-  const [chosen, setChosen] = useState<[string, string]>(initial);
-  const options = useMemo(
-    () => jurisdictions.filter((j) => j.kind !== 'organization').sort((a, b) => a.name.localeCompare(b.name)),
-    [jurisdictions],
-  );
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
+/** The side panel: choose 2 to 4 jurisdictions, compare them per technology, export, and see the article's pictures. */
+export function ComparePanel({
+  db,
+  data,
+  initial,
+  search = '',
+  now = new Date().getFullYear(),
+}: {
+  db: LensDb;
+  data: CompareData;
+  initial: string[];
+  /** The page's query string: `?tab=<id>` names the tab to suggest from (tests); `j` is already consumed. */
+  search?: string;
+  now?: number;
+}) {
+  const { byId } = data;
+  const [chosenIds, setChosen] = useChoice(db, initial, byId);
+  const mentions = usePageMentions(search);
+  const [open, setOpen] = useState<Set<TechnologyId>>(new Set(['ai']));
+  const chosen = useMemo(() => chosenIds.map((id) => byId.get(id)!).filter(Boolean), [chosenIds, byId]);
+  const comparisons = useMemo(() => compareAll(chosen, data.frameworks, byId), [chosen, data.frameworks, byId]);
+  const technologies = useMemo(() => new Map(data.technologies.map((t) => [t.id, t])), [data.technologies]);
+  const names = useMemo(() => ({ technologies, jurisdictions: byId }), [technologies, byId]);
+  const suggestions = useMemo(() => suggestFromMentions(mentions, byId, chosenIds), [mentions, byId, chosenIds]);
+
+  const toggle = (id: TechnologyId) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const reveal = (id: string) => {
+    setOpen((o) => new Set([...o, id as TechnologyId]));
+    // After the section has rendered open: bring it into view and put focus on its heading button.
+    requestAnimationFrame(() => {
+      const button = document.querySelector<HTMLButtonElement>(`#tech-${id} h3 button`);
+      button?.scrollIntoView({ block: 'start' });
+      button?.focus();
+    });
+  };
+
   return (
-    <main class="rl-panel">
+    <main class="rl-panel rl-compare">
       <h1>Compare jurisdictions</h1>
-      <div class="rl-pickers">
-        {chosen.map((id, i) => (
-          <label key={i}>
-            <span class="rl-visually-hidden">Jurisdiction {i + 1}</span>
-            <select
-              class="rl-select"
-              data-testid={`pick-${i}`}
-              value={id}
-              onChange={(e) => {
-                const next = [...chosen] as [string, string];
-                next[i] = (e.target as HTMLSelectElement).value;
-                setChosen(next);
-              }}
-            >
-              {options.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.name}
-                </option>
-              ))}
-            </select>
-          </label>
+      <JurisdictionPicker jurisdictions={data.jurisdictions} byId={byId} chosen={chosenIds} suggestions={suggestions} onChange={setChosen} />
+      <p class="rl-visually-hidden" role="status">
+        Comparing {chosen.map((j) => j.name).join(', ')}.
+      </p>
+      <Overview comparisons={comparisons} technologies={technologies} onOpen={reveal} />
+      <ExportBar comparisons={comparisons} names={names} />
+      <section class="rl-by-tech" aria-labelledby="rl-by-tech-h">
+        <h2 id="rl-by-tech-h">By technology</h2>
+        {comparisons.map((t) => (
+          <TechnologySection
+            key={t.technology}
+            comparison={t}
+            name={technologies.get(t.technology)?.name ?? t.technology}
+            byId={byId}
+            open={open.has(t.technology)}
+            onToggle={() => toggle(t.technology)}
+          />
         ))}
-      </div>
-      <div class="rl-columns">
-        {chosen.map((id, i) => {
-          const j = byId.get(id);
-          if (!j) return null;
-          const list = frameworksFor(j, frameworks);
-          return (
-            <section key={i} data-jurisdiction={id} aria-label={j.name}>
-              <h2>{j.shortName ?? j.name}</h2>
-              {list.length ? (
-                <ul>
-                  {list.map(({ framework: f, via }) => (
-                    <li key={f.id} data-id={f.id}>
-                      <strong>{f.shortName ?? f.name}</strong>
-                      <span>
-                        <BindingBadge binding={f.binding} /> <span class="rl-muted">{STATUS_LABEL[f.status]} · {frameworkYear(f)}</span>
-                      </span>
-                      {via ? <span class="rl-muted">through {byId.get(via)?.shortName ?? via}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p class="rl-muted">No frameworks in the dataset yet.</p>
-              )}
-            </section>
-          );
-        })}
-      </div>
+      </section>
+      <section class="rl-pictures" aria-labelledby="rl-pictures-h">
+        <h2 id="rl-pictures-h">Pictures</h2>
+        <YearChart frameworks={data.frameworks} chosen={chosen} byId={byId} technologies={data.technologies} now={now} />
+        <RegimeMap frameworks={data.frameworks} jurisdictions={data.jurisdictions} byId={byId} technologies={data.technologies} chosen={chosenIds} />
+        <CycleChart frameworks={data.frameworks} stages={data.stages} technologies={data.technologies} byId={byId} />
+        <CoalitionChart coalitions={data.coalitions} technologies={data.technologies} now={now} />
+      </section>
     </main>
   );
 }

@@ -1,11 +1,22 @@
+import type { ComponentChildren } from 'preact';
 import type { Framework } from '../data/schema';
 import type { EntityView } from '../utils/messages';
 import { DATE_LABEL, formatDate, INSTRUMENT_LABEL, STATUS_LABEL } from '../utils/format';
 import { BindingBadge } from './BindingBadge';
 import { SourceLinks } from './SourceLinks';
 import { StageIndicator } from './StageIndicator';
+import { CompareButton } from './card/CompareButton';
 
-export function FrameworkCard({ f, view }: { f: Framework; view: EntityView }) {
+export interface FrameworkCardProps {
+  f: Framework;
+  view: EntityView;
+  /** Shown when given: "Compare in side panel" on the framework's jurisdictions. */
+  onCompare?: (jurisdictions: string[]) => void;
+  /** Shown under the header (the candidates of an ambiguous mention). */
+  children?: ComponentChildren;
+}
+
+export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardProps) {
   const name = (id: string) => view.names[id] ?? id;
   const dates = (Object.keys(DATE_LABEL) as Array<keyof Framework['dates']>).filter((k) => f.dates[k]);
   return (
@@ -19,6 +30,7 @@ export function FrameworkCard({ f, view }: { f: Framework; view: EntityView }) {
           <span class="rl-status">{STATUS_LABEL[f.status]}</span>
         </p>
       </header>
+      {children}
       {f.bindingNote ? <p class="rl-note">{f.bindingNote}</p> : null}
       <p class="rl-summary">{f.summary}</p>
       <dl class="rl-facts">
@@ -61,6 +73,7 @@ export function FrameworkCard({ f, view }: { f: Framework; view: EntityView }) {
         </p>
       ) : null}
       <SourceLinks sources={f.sources} />
+      {onCompare ? <CompareButton jurisdictions={f.scope.jurisdictions} onCompare={onCompare} /> : null}
       <p class="rl-muted rl-reviewed">Last reviewed {formatDate(f.lastReviewed)}</p>
     </article>
   );

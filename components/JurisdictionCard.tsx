@@ -1,29 +1,54 @@
+import type { ComponentChildren } from 'preact';
 import type { Jurisdiction } from '../data/schema';
 import type { EntityView } from '../utils/messages';
 import { SourceLinks } from './SourceLinks';
+import { CompareButton } from './card/CompareButton';
+import { InstrumentList } from './card/InstrumentList';
+import { RegimeList } from './card/RegimeList';
 
-const KIND_LABEL: Record<Jurisdiction['kind'], string> = {
+export const JURISDICTION_KIND_LABEL: Record<Jurisdiction['kind'], string> = {
   country: 'Country',
   subnational: 'Sub-national jurisdiction',
   bloc: 'Regional bloc',
   organization: 'International organization',
 };
 
-export function JurisdictionCard({ j, view }: { j: Jurisdiction; view: EntityView }) {
+export interface JurisdictionCardProps {
+  j: Jurisdiction;
+  view: EntityView;
+  onCompare?: (jurisdictions: string[]) => void;
+  children?: ComponentChildren;
+}
+
+export function JurisdictionCard({ j, view, onCompare, children }: JurisdictionCardProps) {
+  const name = (id: string) => view.names[id] ?? id;
+  const instruments = view.instruments;
   return (
     <article class="rl-card" data-kind="jurisdiction" data-id={j.id} aria-label={j.shortName ?? j.name}>
       <header>
         <h2 class="rl-card__title">{j.name}</h2>
-        <p class="rl-card__meta">{KIND_LABEL[j.kind]}</p>
+        <p class="rl-card__meta">
+          <span class="rl-jkind">{JURISDICTION_KIND_LABEL[j.kind]}</span>
+          {j.parent ? <span class="rl-muted">in {name(j.parent)}</span> : null}
+        </p>
       </header>
+      {children}
       <p class="rl-summary">{j.summary}</p>
       {j.memberOf.length ? (
-        <p>
+        <p class="rl-members">
           <span class="rl-muted">Member of: </span>
-          {j.memberOf.map((m) => view.names[m] ?? m).join(', ')}
+          {j.memberOf.map(name).join(', ')}
         </p>
       ) : null}
+      {view.regimes?.length && j.kind !== 'organization' ? <RegimeList rows={view.regimes} /> : null}
+      {instruments?.shown.length ? (
+        <section class="rl-section" aria-label="Main instruments">
+          <h3>Main instruments</h3>
+          <InstrumentList label={`Main instruments of ${j.shortName ?? j.name}`} items={instruments.shown} more={instruments.total - instruments.shown.length} />
+        </section>
+      ) : null}
       <SourceLinks sources={j.sources} />
+      {onCompare && j.kind !== 'organization' ? <CompareButton jurisdictions={[j.id]} onCompare={onCompare} /> : null}
     </article>
   );
 }

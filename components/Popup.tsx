@@ -1,77 +1,260 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LensDb } from '../utils/db';
-import { loadEntityView } from '../utils/entities';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../utils/messages';
-import type { SearchHit, SearchIndex } from '../utils/search';
+import type { PageMention, PageState, TargetTab } from '../utils/page-client';
+import type { RecentRef } from '../utils/recent';
+import type { SearchDoc, SearchIndex } from '../utils/search';
 import { EntityCard } from './EntityCard';
-import { SearchResults } from './SearchResults';
+import { useResolved } from './popup/hooks';
+import { PagePanel } from './popup/PagePanel';
+import { PopupTabs, type PopupView } from './popup/PopupTabs';
+import { PopupToolbar } from './popup/PopupToolbar';
+import { optionId, SearchResults, type ResultSection } from './SearchResults';
 
-export function Popup({ db, index }: { db: LensDb; index: SearchIndex }) {
+/** Everything the popup reads or does outside itself; `utils/popup-deps.ts` wires the real browser. */
+export interface PopupDeps {
+  index: Promise<SearchIndex>;
+  /** A newer index, if the first one was read from an out-of-date database. */
+  indexReplacement?: Promise<SearchIndex | undefined>;
+  tab: Promise<TargetTab | undefined>;
+  readPage(tab: TargetTab | undefined): Promise<PageState>;
+  /** Host name of the tab's page, where the extension runs there. */
+  siteOf(tab: TargetTab | undefined): Promise<string | undefined>;
+  loadView(ref: RecentRef): Promise<EntityView>;
+  recents(): Promise<RecentRef[]>;
+  remember(ref: RecentRef): Promise<void>;
+  reveal(tabId: number, ref: RecentRef): Promise<string | undefined>;
+  /** Must open synchronously from the click (user gesture); absent where the browser has no side panel. */
+  openSidePanel?(windowId: number | undefined, jurisdictions: string[]): Promise<string | undefined>;
+  openOptions?(): Promise<string | undefined>;
+  sitePause?: { isPaused(host: string): Promise<boolean>; setPaused(host: string, paused: boolean): Promise<void> };
+  /** Closes the popup (after revealing a mention, so the page shows). */
+  close(): void;
+}
+
+const RESULTS_ID = 'rl-results';
+const key = (r: RecentRef) => `${r.kind}:${r.id}`;
+const quoted = (q: string) => (q.length > 40 ? `"${q.slice(0, 40)}..."` : `"${q}"`);
+
+export function Popup({ deps }: { deps: PopupDeps }) {
+  const { value: firstIndex, error: indexError } = useResolved(deps.index);
+  const [newerIndex, setNewerIndex] = useState<SearchIndex | undefined>();
+  const index = newerIndex ?? firstIndex;
+  const { value: tab } = useResolved(deps.tab);
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [recents, setRecents] = useState<RecentRef[]>([]);
+  const [view, setView] = useState<PopupView>('search');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [view, setView] = useState<EntityView | undefined>();
+  const [card, setCard] = useState<EntityView | undefined>();
+  const [notice, setNotice] = useState('');
+  const [site, setSite] = useState<{ host: string; paused: boolean } | undefined>();
   const input = useRef<HTMLInputElement>(null);
-  const hits = useMemo(() => index.search(query), [index, query]);
+  const back = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (!view) input.current?.focus();
-  }, [view]);
+    // A failed confirmation keeps the index shown: it is a complete dataset, only maybe not the newest.
+    deps.indexReplacement?.then((i) => i && setNewerIndex(i), () => undefined);
+    void deps.tab.then(deps.readPage).then(setPage);
+    deps.recents().then(setRecents, () => setRecents([]));
+  }, [deps]);
 
   useEffect(() => {
-    // Esc goes back from a card to the results, wherever focus is.
-    const back = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setView((v) => {
-        if (v) e.preventDefault();
-        return undefined;
-      });
+    const pause = deps.sitePause;
+    if (!tab || !pause) return;
+    void deps
+      .siteOf(tab)
+      .then(async (host) => (host ? { host, paused: await pause.isPaused(host) } : undefined))
+      .then(setSite, () => setSite(undefined));
+  }, [deps, tab]);
+
+  // Marks for the benchmark (scripts/bench-popup.ts): when typing works, and when it finds things.
+  useLayoutEffect(() => {
+    if (index) performance.mark('rl-popup-ready');
+  }, [index]);
+
+  // Focus follows the view: the search box on the search tab, "Back" on a card. Before the first paint,
+  // so the popup never shows an unfocused box and a key pressed at once lands in it.
+  useLayoutEffect(() => {
+    if (card) back.current?.focus();
+    else if (view === 'search') {
+      input.current?.focus();
+      if (!performance.getEntriesByName('rl-popup-focused').length) performance.mark('rl-popup-focused');
+    }
+  }, [card, view]);
+
+  const cardShown = useRef(false);
+  cardShown.current = Boolean(card);
+  useEffect(() => {
+    // Esc goes back from a card to the results, wherever focus is (without a card, Esc is the browser's:
+    // it clears the search box, then closes the popup).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !cardShown.current) return;
+      e.preventDefault();
+      setCard(undefined);
     };
-    document.addEventListener('keydown', back);
-    return () => document.removeEventListener('keydown', back);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const choose = async (h: SearchHit) => setView(await loadEntityView(db, h.doc.kind, h.doc.id));
+  const docs = useMemo(() => new Map((index?.docs ?? []).map((d) => [key(d), d])), [index]);
+  const onPage = useMemo(() => (page.status === 'ok' ? page.mentions : []), [page]);
+  const trimmed = query.trim();
 
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+  const { sections, status } = useMemo((): { sections: ResultSection[]; status: string } => {
+    if (!index) return { sections: [], status: indexError ? `The dataset could not be opened: ${indexError}` : trimmed ? 'Loading the dataset...' : '' };
+    if (!trimmed) {
+      const known = (refs: RecentRef[]) => refs.map((r) => docs.get(key(r))).filter((d): d is SearchDoc => Boolean(d));
+      return {
+        sections: [
+          { title: 'Recent', docs: known(recents) },
+          { title: 'Frameworks on this page', docs: known(onPage.filter((m) => m.kind === 'framework')) },
+        ],
+        status: '',
+      };
+    }
+    const hits = index.search(query);
+    if (hits.length) return { sections: [{ docs: hits.map((h) => h.doc) }], status: hits.length === 1 ? '1 result' : `${hits.length} results` };
+    const near = index.nearest(query);
+    return {
+      sections: [{ title: 'Nearest names', docs: near }],
+      status: `No match for ${quoted(trimmed)}.`,
+    };
+  }, [index, indexError, docs, query, trimmed, recents, onPage]);
+
+  const options = useMemo(() => sections.flatMap((s) => s.docs), [sections]);
+
+  useEffect(() => {
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const openCard = async (ref: RecentRef) => {
+    try {
+      setCard(await deps.loadView(ref));
+      setNotice('');
+      await deps.remember(ref);
+      setRecents(await deps.recents());
+    } catch (e) {
+      setNotice(`Could not open that card: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const onSearchKey = (e: KeyboardEvent) => {
+    if (!options.length && e.key !== 'Enter') return;
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, options.length - 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-    else if (e.key === 'Enter' && hits[active]) void choose(hits[active]!);
+    else if (e.key === 'Enter' && options[active]) void openCard(options[active]);
     else return;
     e.preventDefault();
   };
 
-  if (view) {
+  const reveal = async (m: PageMention) => {
+    if (!tab) return;
+    setNotice(`Showing ${m.name} on the page...`);
+    const error = await deps.reveal(tab.id, m);
+    if (error) setNotice(`Could not show ${m.name} on the page: ${error}`);
+    else deps.close();
+  };
+
+  const toolbar = (
+    <PopupToolbar
+      site={
+        site && deps.sitePause
+          ? {
+              ...site,
+              onToggle: () => {
+                const { host } = site;
+                const paused = !site.paused;
+                setSite({ host, paused });
+                deps.sitePause!.setPaused(host, paused).then(
+                  async () => {
+                    setNotice(paused ? `Paused on ${host}.` : `Highlighting again on ${host}.`);
+                    // The content script applies the change; what it reports about the page changes with it.
+                    setPage(await deps.readPage(tab));
+                  },
+                  (e: unknown) => {
+                    setSite({ host, paused: !paused });
+                    setNotice(`Could not change the setting: ${e instanceof Error ? e.message : String(e)}`);
+                  },
+                );
+              },
+            }
+          : undefined
+      }
+      onSidePanel={
+        deps.openSidePanel
+          ? () => {
+              const places = onPage.filter((m) => m.kind === 'jurisdiction').map((m) => m.id);
+              void deps.openSidePanel!(tab?.windowId, places).then((error) => {
+                if (error) setNotice(`Could not open the side panel: ${error}`);
+                else deps.close();
+              });
+            }
+          : undefined
+      }
+      onOptions={deps.openOptions ? () => void deps.openOptions!().then((error) => (error ? setNotice(`Could not open options: ${error}`) : deps.close())) : undefined}
+    />
+  );
+
+  const live = (
+    <p class="rl-live" role="status">
+      {notice}
+    </p>
+  );
+
+  const title = <h1 class="rl-popup__title">Regulatory Lens</h1>;
+
+  if (card) {
     return (
-      <main class="rl-popup">
-        <button type="button" class="rl-back" onClick={() => setView(undefined)}>
+      <main class="rl-popup" data-ready={index ? '' : undefined}>
+        <header class="rl-popup__head">{title}</header>
+        <button ref={back} type="button" class="rl-back" onClick={() => setCard(undefined)}>
           Back to results
         </button>
-        <EntityCard view={view} />
+        <EntityCard view={card} />
+        {live}
       </main>
     );
   }
+
   return (
-    <main class="rl-popup">
-      <label class="rl-search">
-        <span class="rl-visually-hidden">Search frameworks, jurisdictions and technologies</span>
-        <input
-          ref={input}
-          type="search"
-          placeholder="GDPR, AI Act, MiCA, Kenya..."
-          value={query}
-          autoComplete="off"
-          spellcheck={false}
-          aria-controls="rl-results"
-          aria-activedescendant={hits.length ? `result-${active}` : undefined}
-          onInput={(e) => {
-            setQuery((e.target as HTMLInputElement).value);
-            setActive(0);
-          }}
-          onKeyDown={onKey}
-        />
-      </label>
-      {query.trim() && !hits.length ? <p class="rl-muted" role="status">No match.</p> : null}
-      <SearchResults hits={hits} active={active} onChoose={(h) => void choose(h)} />
+    <main class="rl-popup" data-ready={index ? '' : undefined}>
+      <header class="rl-popup__head">
+        {title}
+        <PopupTabs view={view} pageCount={page.status === 'ok' ? page.mentions.length : undefined} onChange={setView} />
+      </header>
+      <div role="tabpanel" id="rl-panel-search" aria-labelledby="rl-tab-search" hidden={view !== 'search'}>
+        <label class="rl-search">
+          <span class="rl-visually-hidden">Search frameworks, jurisdictions and technologies</span>
+          <input
+            ref={input}
+            type="search"
+            placeholder="GDPR, AI Act, MiCA, 2016/679, Kenya..."
+            value={query}
+            autoComplete="off"
+            spellcheck={false}
+            aria-controls={options.length ? RESULTS_ID : undefined}
+            aria-activedescendant={options.length ? optionId(Math.min(active, options.length - 1)) : undefined}
+            aria-describedby="rl-search-status"
+            onInput={(e) => {
+              setQuery((e.target as HTMLInputElement).value);
+              setActive(0);
+            }}
+            onKeyDown={onSearchKey}
+          />
+        </label>
+        <p id="rl-search-status" class={status.startsWith('No match') ? 'rl-no-match' : 'rl-muted rl-count-line'} aria-live="polite">
+          {status}
+        </p>
+        <SearchResults id={RESULTS_ID} sections={sections} active={active} onChoose={(d) => void openCard(d)} />
+        {!trimmed && index && !options.length ? (
+          <p class="rl-muted rl-hint">Type a name, an acronym or an official number. Misspellings are fine.</p>
+        ) : null}
+      </div>
+      <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page" hidden={view !== 'page'}>
+        <PagePanel page={page} onReveal={(m) => void reveal(m)} />
+      </div>
+      {live}
+      {toolbar}
     </main>
   );
 }

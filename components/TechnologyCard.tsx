@@ -1,18 +1,56 @@
+import type { ComponentChildren } from 'preact';
 import type { Technology } from '../data/schema';
+import { BINDING_LABEL } from '../utils/format';
+import type { EntityView } from '../utils/messages';
+import { InstrumentList } from './card/InstrumentList';
+import { RegimeChip, RegimeRules } from './card/RegimeList';
 
-export function TechnologyCard({ t }: { t: Technology }) {
+export interface TechnologyCardProps {
+  t: Technology;
+  /** Optional so that a bare record still renders (the derived sections need the background's view). */
+  view?: EntityView;
+  children?: ComponentChildren;
+}
+
+export function TechnologyCard({ t, view, children }: TechnologyCardProps) {
+  const strictest = view?.strictest;
   return (
     <article class="rl-card" data-kind="technology" data-id={t.id} aria-label={t.name}>
       <header>
         <h2 class="rl-card__title">{t.name}</h2>
         <p class="rl-card__meta">Emerging technology</p>
       </header>
+      {children}
       <p class="rl-summary">{t.summary}</p>
       {t.subAreas.length ? (
         <p>
           <span class="rl-muted">Includes: </span>
           {t.subAreas.map((s) => s.name).join(', ')}
         </p>
+      ) : null}
+      {view?.byBinding?.length ? (
+        <section class="rl-section" aria-label="Instruments by binding nature">
+          <h3>Instruments by binding nature</h3>
+          {view.byBinding.map((g) => (
+            <div key={g.binding} class="rl-group" data-binding={g.binding}>
+              <h4 class="rl-group__title">
+                {BINDING_LABEL[g.binding]} <span class="rl-count">({g.total})</span>
+              </h4>
+              <InstrumentList label={`${BINDING_LABEL[g.binding]} instruments on ${t.name}`} items={g.shown} more={g.total - g.shown.length} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {strictest?.jurisdictions.length ? (
+        <section class="rl-section rl-strictest" aria-label="Strictest regimes">
+          <h3>Strictest regimes</h3>
+          <p>
+            <RegimeChip regime={strictest.regime} />{' '}
+            {strictest.jurisdictions.map((j) => j.name).join(', ')}
+            {strictest.inherited ? <span class="rl-muted"> (and {strictest.inherited} more through them)</span> : null}
+          </p>
+          <RegimeRules />
+        </section>
       ) : null}
     </article>
   );

@@ -4,6 +4,8 @@ import { LensDb, ensureSeeded } from '../utils/db';
 import { buildLexicon } from '../utils/detect/lexicon';
 import { loadEntityView } from '../utils/entities';
 import { handleRequest, isOwnSender, type Handlers } from '../utils/messages';
+import { openSidePanel } from '../utils/compare/open-panel';
+import { relayCommands } from '../utils/page/commands';
 
 export default defineBackground(() => {
   const dataset = loadDataset();
@@ -19,6 +21,13 @@ export default defineBackground(() => {
   reseedIfNeeded();
   const ready = () => seeded;
   const lexicon = buildLexicon(dataset);
+  const jurisdictionsById = new Map(dataset.jurisdictions.map((j) => [j.id, j]));
+  // Chrome has sidePanel, Firefox sidebarAction; the other one is undefined.
+  const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  const panelOpeners = {
+    sidePanel: browser.sidePanel ? (o: { tabId: number } | { windowId: number }) => browser.sidePanel.open(o) : undefined,
+    sidebar: sidebarAction ? () => sidebarAction.open() : undefined,
+  };
 
   const handlers: Handlers = {
     getLexicon: async () => lexicon,
@@ -26,6 +35,8 @@ export default defineBackground(() => {
       await ready();
       return loadEntityView(db, kind, id);
     },
+    // Called synchronously from the message event, so the opener still runs inside the user's gesture.
+    openSidePanel: ({ jurisdictions }, sender) => openSidePanel(jurisdictions, sender, { db, byId: jurisdictionsById, openers: panelOpeners }),
     // Extension pages ask for this when they open, so it re-checks the database (cheap: a version and six
     // counts) and repairs a damaged one.
     datasetInfo: async () => {
@@ -43,8 +54,10 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onInstalled.addListener(() => void reseedIfNeeded());
+  // The browse-mentions shortcut reaches only the background: pass it on to the tab's content script.
+  relayCommands();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isOwnSender(sender, browser.runtime.id)) return undefined;
-    return handleRequest(message, handlers);
+    return handleRequest(message, handlers, sender);
   });
 });

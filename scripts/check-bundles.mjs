@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 /** The permissions each build may request, and why. Changing this list is a reviewed decision. */
 export const EXPECTED_PERMISSIONS = {
-  'chrome-mv3': ['sidePanel'], // the comparison side panel
-  'firefox-mv3': [],
+  'chrome-mv3': ['sidePanel', 'storage'], // the comparison side panel; the reader's settings
+  'firefox-mv3': ['storage'], // the reader's settings
 };
 
 function* files(dir) {

@@ -57,6 +57,8 @@ if (!chromium) {
   results.push({ name: 'end-to-end tests: no Chromium', ok: false, ms: 0 });
 } else if (built) {
   step('end-to-end tests (playwright, headless Chromium)', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  // The benchmark is not a test: this only proves it runs and produces figures (no timing is asserted).
+  step('benchmark smoke (npm run bench -- --smoke)', 'npx', ['vite-node', 'scripts/bench.ts', '--', '--smoke', '--no-build'], { CHROMIUM_PATH: chromium });
 }
 
 // Count tests from the runners' reports; steps without their own tests (type-check, builds) count as one check each.

@@ -1,13 +1,20 @@
 /** Extension pages read the dataset straight from the extension-origin database, once the background has seeded it. */
 import { LensDb } from './db';
+import type { DatasetInfo } from './messages';
 import { send } from './rpc';
 import { createSearchIndex, toSearchDocs, type SearchIndex } from './search';
 
 let db: LensDb | undefined;
+let info: Promise<DatasetInfo> | undefined;
+
+// Asking the background first guarantees the seed transaction has finished; one question per page.
+const datasetInfo = () => (info ??= send({ type: 'datasetInfo' }).catch((e: unknown) => {
+  info = undefined;
+  throw e;
+}));
 
 export async function openDataset(): Promise<LensDb> {
-  // Asking the background first guarantees the seed transaction has finished.
-  await send({ type: 'datasetInfo' });
+  await datasetInfo();
   db ??= new LensDb();
   return db;
 }
@@ -15,4 +22,46 @@ export async function openDataset(): Promise<LensDb> {
 export async function loadSearchIndex(d: LensDb): Promise<SearchIndex> {
   const [f, j, t] = await Promise.all([d.frameworks.toArray(), d.jurisdictions.toArray(), d.technologies.toArray()]);
   return createSearchIndex(toSearchDocs(f, j, t));
+}
+
+export interface LiveSearchIndex {
+  /** The index to search now. */
+  index: Promise<SearchIndex>;
+  /** A newer index if the first one turned out not to be the dataset the background holds, else undefined. */
+  replacement: Promise<SearchIndex | undefined>;
+}
+
+/**
+ * The search index, without waiting for the background (a service worker that may have to wake up) when
+ * the database already holds a dataset: that dataset is searched at once while the background confirms
+ * it is the current one, and replaced in the rare case it is not (the first opening after an update,
+ * while the new dataset is being seeded). The read is one transaction, so it sees the database before or
+ * after a seed, never halfway. An empty database (the first run) waits for the seed.
+ */
+export function openSearchIndex(): LiveSearchIndex {
+  const pending = datasetInfo();
+  const d = (db ??= new LensDb());
+  const read = () =>
+    d.transaction('r', [d.frameworks, d.jurisdictions, d.technologies, d.meta], async () => ({
+      frameworks: await d.frameworks.toArray(),
+      jurisdictions: await d.jurisdictions.toArray(),
+      technologies: await d.technologies.toArray(),
+      version: (await d.meta.get('datasetVersion'))?.value,
+    }));
+  type Snapshot = Awaited<ReturnType<typeof read>>;
+  const build = (s: Snapshot) => createSearchIndex(toSearchDocs(s.frameworks, s.jurisdictions, s.technologies));
+  const current = (s: Snapshot, info: DatasetInfo) =>
+    s.version === info.version &&
+    s.frameworks.length === info.counts.frameworks &&
+    s.jurisdictions.length === info.counts.jurisdictions &&
+    s.technologies.length === info.counts.technologies;
+
+  const early = read().catch(() => undefined);
+  const earlyIndex = early.then((s) => (s?.version && s.frameworks.length ? build(s) : undefined));
+  const confirmed = Promise.all([early, pending]).then(async ([s, info]) => (s && current(s, info) ? undefined : build(await read())));
+  const index = earlyIndex.then(async (i) => i ?? (await confirmed)!);
+  const replacement = earlyIndex.then((i) => (i ? confirmed : undefined));
+  // A failure reaches whoever awaits these; meanwhile it must not count as unhandled.
+  for (const p of [confirmed, index, replacement]) p.catch(() => undefined);
+  return { index, replacement };
 }

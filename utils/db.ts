@@ -3,7 +3,7 @@
  * seeded in one transaction per dataset version, next to user tables that seeding never touches.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Challenge, Coalition, Dataset, Framework, Jurisdiction, Stage, Technology } from '../data/schema';
+import type { Challenge, Coalition, Dataset, EntityKind, Framework, Jurisdiction, Stage, Technology } from '../data/schema';
 
 export const DB_NAME = 'regulatory-lens';
 
@@ -19,6 +19,16 @@ export interface SavedComparison {
   savedAt: string;
 }
 
+/** A card the user opened from the popup (user data, kept to a handful by `utils/recent.ts`). */
+export interface RecentLookup {
+  /** `kind:id`, so looking the same thing up again replaces its entry. */
+  key: string;
+  kind: EntityKind;
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
 export class LensDb extends Dexie {
   frameworks!: Table<Framework, string>;
   jurisdictions!: Table<Jurisdiction, string>;
@@ -28,6 +38,7 @@ export class LensDb extends Dexie {
   coalitions!: Table<Coalition, string>;
   meta!: Table<Meta, string>;
   comparisons!: Table<SavedComparison, number>;
+  recents!: Table<RecentLookup, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -42,6 +53,8 @@ export class LensDb extends Dexie {
       meta: 'key',
       comparisons: '++id',
     });
+    // v2 adds a user table only (popup's recent lookups); stores not named here carry over unchanged.
+    this.version(2).stores({ recents: 'key, at' });
   }
 }
 

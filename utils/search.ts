@@ -1,6 +1,13 @@
 /**
- * Typo-tolerant lookup over frameworks, jurisdictions and technologies (Fuse.js). Pure: takes records,
- * returns ranked hits; the popup and the side panel build it from the database.
+ * Typo-tolerant lookup over frameworks, jurisdictions and technologies. Pure: takes records, returns ranked
+ * hits; the popup and the side panel build it from the database.
+ *
+ * Why not one Fuse.js index over whole records: Fuse's bitap costs grow with text length times the errors
+ * a pattern allows, so multi-word queries over ~300 records with summaries took 20-120 ms a keystroke.
+ * Instead every record is split into words once; each query word is looked up exactly and by prefix in a
+ * sorted vocabulary (binary search) and, for misspellings, with Fuse.js over the distinct name words only
+ * (short strings, a few thousand at most). Records score by how well each query word matched and where
+ * (names beat summaries); whole-phrase matches on a name then lead.
  */
 import Fuse from 'fuse.js';
 import type { Binding, Framework, Jurisdiction, Technology } from '../data/schema';
@@ -11,73 +18,278 @@ export interface SearchDoc {
   id: string;
   name: string;
   shortName?: string;
+  /** Names that identify this record: acronyms, official numbers ("Regulation (EU) 2016/679"), other languages. */
   aliases: string[];
+  /** Names shared with other records ("AI Act"): they find the record but do not make it an exact hit. */
+  sharedAliases: string[];
   summary: string;
   binding?: Binding;
+  status?: Framework['status'];
+  /** Where it applies, as a reader should see it ("EU · extraterritorial"), or what kind of place it is. */
+  scope: string;
+  /** Reach of a framework, widest first: breaks ties between records with the same shared name. */
+  reach: number;
 }
 
 export interface SearchHit {
   doc: SearchDoc;
+  /** 0 is best. */
   score: number;
 }
 
+export interface SearchIndex {
+  readonly docs: readonly SearchDoc[];
+  search(query: string, limit?: number): SearchHit[];
+  /** Records whose names look most like the query, for "no match": never the empty query's whole list. */
+  nearest(query: string, limit?: number): SearchDoc[];
+}
+
 const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+const REACH: Record<Framework['scope']['level'], number> = { global: 0, regional: 1, national: 2, subnational: 3 };
+const PLACE_LABEL: Record<Jurisdiction['kind'], string> = {
+  country: 'Country',
+  subnational: 'Subnational',
+  bloc: 'Bloc',
+  organization: 'Organization',
+};
 
 export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdiction[], technologies: Technology[]): SearchDoc[] {
+  const place = new Map(jurisdictions.map((j) => [j.id, j.shortName ?? j.name]));
+  const scopeOf = (f: Framework) => {
+    const where = f.scope.jurisdictions.map((id) => place.get(id) ?? id);
+    const shown = where.length > 3 ? `${where.slice(0, 3).join(', ')} +${where.length - 3}` : where.join(', ');
+    return f.scope.extraterritorial ? `${shown} · extraterritorial` : shown;
+  };
   return [
-    ...frameworks.map((f) => ({
-      kind: 'framework' as const,
-      id: f.id,
-      name: f.name,
-      shortName: f.shortName,
-      aliases: [...f.aliases, ...f.ambiguousAliases],
-      summary: f.summary,
-      binding: f.binding,
-    })),
-    ...jurisdictions.map((j) => ({ kind: 'jurisdiction' as const, id: j.id, name: j.name, shortName: j.shortName, aliases: j.aliases, summary: j.summary })),
-    ...technologies.map((t) => ({
-      kind: 'technology' as const,
-      id: t.id,
-      name: t.name,
-      aliases: [...t.aliases, ...t.subAreas.flatMap((s) => [s.name, ...s.aliases])],
-      summary: t.summary,
-    })),
+    ...frameworks.map(
+      (f): SearchDoc => ({
+        kind: 'framework',
+        id: f.id,
+        name: f.name,
+        shortName: f.shortName,
+        aliases: f.aliases,
+        sharedAliases: f.ambiguousAliases,
+        summary: f.summary,
+        binding: f.binding,
+        status: f.status,
+        scope: scopeOf(f),
+        reach: REACH[f.scope.level],
+      }),
+    ),
+    ...jurisdictions.map(
+      (j): SearchDoc => ({
+        kind: 'jurisdiction',
+        id: j.id,
+        name: j.name,
+        shortName: j.shortName,
+        aliases: j.aliases,
+        sharedAliases: [],
+        summary: j.summary,
+        scope: j.parent ? `${PLACE_LABEL[j.kind]}, ${place.get(j.parent) ?? j.parent}` : PLACE_LABEL[j.kind],
+        reach: 0,
+      }),
+    ),
+    ...technologies.map(
+      (t): SearchDoc => ({
+        kind: 'technology',
+        id: t.id,
+        name: t.name,
+        aliases: [...t.aliases, ...t.subAreas.flatMap((s) => [s.name, ...s.aliases])],
+        sharedAliases: [],
+        summary: t.summary,
+        scope: `${t.subAreas.length} sub-areas`,
+        reach: 0,
+      }),
+    ),
   ];
 }
 
-export interface SearchIndex {
-  search(query: string, limit?: number): SearchHit[];
+/** Case, accents and width folded: "Règlement" and "REGLEMENT" are the same word. */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+/** Words of letters or digits: "Regulation (EU) 2016/679" -> regulation, eu, 2016, 679. */
+export function words(s: string): string[] {
+  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+// Words too common to narrow anything down, dropped from a query that has other words.
+const STOP = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'the', 'to']);
+const MAX_WORDS = 8;
+// Fuse's bitap handles patterns up to 32 characters in one pass.
+const MAX_WORD = 32;
+// A short prefix ("a", "re") can start thousands of words: a one-letter prefix tries name words only, and
+// no prefix tries more than this many.
+const MAX_PREFIX_WORDS = 400;
+// Longer words are not looked up fuzzily: the cost grows with length, and a long misspelt word still
+// matches by its prefix while it is being typed.
+const MAX_FUZZY = 20;
+
+interface Posting {
+  names: number[];
+  summaries: number[];
+}
+
+interface Prepared {
+  doc: SearchDoc;
+  /** Each name as its words, and as those words joined by single spaces (for phrase matches). */
+  names: Array<{ words: string[]; phrase: string; shared: boolean }>;
+}
+
+const lowerBound = (sorted: string[], x: string) => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
 export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'shortName', weight: 3 },
-      { name: 'name', weight: 2 },
-      { name: 'aliases', weight: 2 },
-      { name: 'summary', weight: 0.3 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.45,
+  const prepared: Prepared[] = docs.map((doc) => {
+    const own = [doc.name, ...(doc.shortName ? [doc.shortName] : []), ...doc.aliases].map((n) => ({ n, shared: false }));
+    const shared = doc.sharedAliases.map((n) => ({ n, shared: true }));
+    return {
+      doc,
+      names: [...own, ...shared].map(({ n, shared }) => {
+        const w = words(n);
+        return { words: w, phrase: w.join(' '), shared };
+      }),
+    };
   });
-  return {
-    search(query, limit = 8) {
-      const q = query.trim().slice(0, 100);
-      if (!q) return [];
-      const folded = q.toLowerCase();
-      const exact = (d: SearchDoc) => [d.name, d.shortName, ...d.aliases].some((n) => n?.toLowerCase() === folded);
-      const hits = fuse.search(q).map((r) => ({ doc: r.item, score: exact(r.item) ? 0 : Math.max(r.score ?? 1, 1e-6) }));
-      // An exact name leads; then frameworks first among comparably good hits, so a clearly better hit of
-      // another kind still comes before a weak framework match.
-      const rank = (h: SearchHit) => [h.score === 0 ? 0 : 1, Math.round(h.score * 5), KIND_ORDER[h.doc.kind], h.score];
-      hits.sort((a, b) => {
-        const ra = rank(a);
-        const rb = rank(b);
-        const i = ra.findIndex((v, k) => v !== rb[k]);
-        return i < 0 ? 0 : ra[i]! - rb[i]!;
-      });
-      return hits.slice(0, limit);
-    },
+
+  const postings = new Map<string, Posting>();
+  const post = (word: string, field: keyof Posting, i: number) => {
+    let p = postings.get(word);
+    if (!p) postings.set(word, (p = { names: [], summaries: [] }));
+    const list = p[field];
+    if (list[list.length - 1] !== i) list.push(i);
   };
+  prepared.forEach((p, i) => {
+    for (const n of p.names) for (const w of n.words) post(w, 'names', i);
+    for (const w of words(p.doc.summary)) post(w, 'summaries', i);
+  });
+  const vocabulary = [...postings.keys()].sort();
+  const nameWords = vocabulary.filter((w) => postings.get(w)!.names.length);
+  // Bitap makes one pass per error allowed: short words need two ("gdrp"), longer ones get a third of
+  // their length, which also bounds the cost of a long garbage word.
+  const fuzzyShort = new Fuse(nameWords, { includeScore: true, ignoreLocation: true, threshold: 0.5, isCaseSensitive: true });
+  const fuzzyLong = new Fuse(nameWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
+
+  /** How well each record matches one query word (1 is the word itself in a name), and the words it matched. */
+  const matchWord = (q: string, last: boolean) => {
+    const docs = new Map<number, number>();
+    const matched = new Set<string>();
+    const credit = (word: string, quality: number) => {
+      matched.add(word);
+      const p = postings.get(word)!;
+      for (const i of p.names) if ((docs.get(i) ?? 0) < quality) docs.set(i, quality);
+      // A summary word counts for less: it says the record is about the word, not that it is named so.
+      const inSummary = quality * 0.4;
+      for (const i of p.summaries) if ((docs.get(i) ?? 0) < inSummary) docs.set(i, inSummary);
+    };
+    const known = postings.has(q);
+    if (known) credit(q, 1);
+    // Partial words: the word being typed always, earlier ones when they are long enough to mean something.
+    if (last || q.length >= 3) {
+      const pool = q.length < 2 ? nameWords : vocabulary;
+      const start = lowerBound(pool, q);
+      let end = start;
+      while (end < pool.length && pool[end]!.startsWith(q) && end - start < MAX_PREFIX_WORDS) end++;
+      for (let k = start; k < end; k++) {
+        const w = pool[k]!;
+        if (w !== q) credit(w, 0.7 + 0.2 * (q.length / w.length));
+      }
+    }
+    // Misspellings, only of words we do not know: exact and prefix matches always outrank them.
+    if (!known && q.length >= 4 && q.length <= MAX_FUZZY) {
+      for (const r of (q.length <= 5 ? fuzzyShort : fuzzyLong).search(q, { limit: 24 })) credit(r.item, 0.65 * (1 - (r.score ?? 1)));
+    }
+    return { docs, matched };
+  };
+
+  const search = (query: string, limit = 10): SearchHit[] => {
+    const all = words(query.slice(0, MAX_WORDS * (MAX_WORD + 1))).map((w) => w.slice(0, MAX_WORD));
+    if (!all.length) return [];
+    const meaningful = all.filter((w) => !STOP.has(w));
+    const qWords = (meaningful.length ? meaningful : all).slice(0, MAX_WORDS);
+    const phrase = all.join(' ');
+
+    // Every query word must match somewhere in a record.
+    const perWord = qWords.map((w, k) => matchWord(w, k === qWords.length - 1));
+    const matched = new Set(perWord.flatMap((m) => [...m.matched]));
+    const totals = new Map(perWord[0]!.docs);
+    for (const m of perWord.slice(1)) {
+      for (const [i, sum] of totals) {
+        const q = m.docs.get(i);
+        if (q === undefined) totals.delete(i);
+        else totals.set(i, sum + q);
+      }
+    }
+
+    const hits: Array<SearchHit & { tier: number; bucket: number }> = [];
+    for (const [i, sum] of totals) {
+      const { doc, names } = prepared[i]!;
+      let tier = 2;
+      let bonus = 0;
+      let fit = 0;
+      for (const n of names) {
+        if (n.phrase === phrase) tier = Math.min(tier, n.shared ? 1 : 0);
+        else if (n.phrase.startsWith(phrase)) bonus = Math.max(bonus, 0.3);
+        else if (` ${n.phrase} `.includes(` ${phrase}`)) bonus = Math.max(bonus, 0.2);
+        // How much of a name the query covers: "gdpr" fits "GDPR" better than "UK GDPR".
+        const covered = n.words.filter((w) => matched.has(w)).length;
+        fit = Math.max(fit, covered / n.words.length);
+      }
+      const quality = Math.min(1, sum / qWords.length + bonus) * (0.8 + 0.2 * fit);
+      hits.push({ doc, score: tier < 2 ? 0 : Math.max(1 - quality, 1e-6), tier, bucket: Math.round((1 - quality) * 5) });
+    }
+    // An exact name leads; then frameworks first among comparably good hits, so a clearly better hit of
+    // another kind still comes before a weak framework match; then the wider reach, the shorter name.
+    hits.sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        a.bucket - b.bucket ||
+        KIND_ORDER[a.doc.kind] - KIND_ORDER[b.doc.kind] ||
+        a.score - b.score ||
+        a.doc.reach - b.doc.reach ||
+        (a.doc.shortName ?? a.doc.name).length - (b.doc.shortName ?? b.doc.name).length,
+    );
+    return hits.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+  };
+
+  // Built on the first "no match" only: most sessions never need it.
+  let nameBigrams: Array<Array<Set<string>>> | undefined;
+  const nearest = (query: string, limit = 3): SearchDoc[] => {
+    const q = bigrams(words(query.slice(0, 200)).join(' '));
+    if (!q.size) return [];
+    nameBigrams ??= prepared.map((p) => p.names.map((n) => bigrams(n.phrase)));
+    const scored: Array<{ doc: SearchDoc; sim: number }> = [];
+    for (const [i, { doc }] of prepared.entries()) {
+      let sim = 0;
+      for (const b of nameBigrams[i]!) sim = Math.max(sim, dice(q, b));
+      if (sim >= 0.3) scored.push({ doc, sim });
+    }
+    scored.sort((a, b) => b.sim - a.sim || KIND_ORDER[a.doc.kind] - KIND_ORDER[b.doc.kind]);
+    return scored.slice(0, limit).map((s) => s.doc);
+  };
+
+  return { docs, search, nearest };
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** Sorensen-Dice similarity of two bigram sets: 1 is identical, 0 shares nothing. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }

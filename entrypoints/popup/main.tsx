@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import '../../components/card.css';
 import '../../components/pages.css';
+import '../../components/popup/popup.css';
 import { Popup } from '../../components/Popup';
-import { loadSearchIndex, openDataset } from '../../utils/dataset-client';
+import { browserPopupDeps } from '../../utils/popup-deps';
 
-const db = await openDataset();
-render(<Popup db={db} index={await loadSearchIndex(db)} />, document.getElementById('app')!);
+// Render at once with the search box focused; the dataset loads behind it.
+render(<Popup deps={browserPopupDeps()} />, document.getElementById('app')!);

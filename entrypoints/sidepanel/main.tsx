@@ -1,9 +1,22 @@
 import { render } from 'preact';
 import '../../components/card.css';
 import '../../components/pages.css';
+import '../../components/compare/compare.css';
 import { ComparePanel } from '../../components/ComparePanel';
+import { choiceFromUrl, DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } from '../../utils/compare/choice';
+import { loadCompareData } from '../../utils/compare/data';
 import { openDataset } from '../../utils/dataset-client';
 
 const db = await openDataset();
-const [jurisdictions, frameworks] = await Promise.all([db.jurisdictions.toArray(), db.frameworks.toArray()]);
-render(<ComparePanel jurisdictions={jurisdictions} frameworks={frameworks} initial={['eu', 'us']} />, document.getElementById('app')!);
+const data = await loadCompareData(db);
+// `sidepanel.html?j=eu,us` pre-fills the choice (the contract for "compare in side panel"); it is saved and
+// dropped from the address so that a reload shows the latest choice, not the one the panel was opened with.
+const requested = choiceFromUrl(location.search);
+const initial = mergeChoice(requested, (await loadChoice(db)) ?? DEFAULT_CHOICE, data.byId);
+if (requested.length) {
+  await saveChoice(db, initial);
+  const url = new URL(location.href);
+  url.searchParams.delete('j');
+  history.replaceState(null, '', url);
+}
+render(<ComparePanel db={db} data={data} initial={initial} search={location.search} />, document.getElementById('app')!);

@@ -20,8 +20,10 @@ test('a full session makes zero network requests from the extension', async ({ e
     await popup.getByRole('searchbox').press('Enter');
     await expect(popup.locator('.rl-card')).toBeVisible();
 
-    const panel = await extensionPage('sidepanel.html');
-    await expect(panel.locator('section[data-jurisdiction]').first()).toBeVisible();
+    const panel = await extensionPage('sidepanel.html?j=eu,us,cn');
+    await expect(panel.locator('section[data-technology="ai"]')).toBeVisible();
+    await expect(panel.locator('.rl-cmp-map__blocs li[data-id="eu"]')).toBeVisible();
+    await Promise.all([panel.waitForEvent('download'), panel.locator('[data-export="download-csv"]').click()]);
   } finally {
     extContext.off('request', record);
   }

@@ -10,10 +10,12 @@ test.describe('on the demo page', () => {
   });
 
   test('mentions of frameworks, jurisdictions and technologies are highlighted', async ({ page }) => {
-    // Frameworks: GDPR x2, EU AI Act x2, OECD AI Principles x2, ICH E6(R3) x2 in prose and table.
-    expect(await highlightCount(page, 'reglens-framework')).toBeGreaterThanOrEqual(8);
-    expect(await highlightCount(page, 'reglens-jurisdiction')).toBeGreaterThanOrEqual(6);
-    expect(await highlightCount(page, 'reglens-technology')).toBeGreaterThanOrEqual(4);
+    // Frameworks, every mention (the default): GDPR x2, EU AI Act x2, OECD AI Principles x2, ICH E6(R3) x2.
+    await expect.poll(() => highlightCount(page, 'reglens-framework')).toBeGreaterThanOrEqual(8);
+    // Jurisdictions and technologies, first mention of each (the default): EU, US, China, Kenya, OECD; AI,
+    // quantum, blockchain, clinical trials / medical devices. test/e2e/inpage.spec.ts checks the densities.
+    await expect.poll(() => highlightCount(page, 'reglens-jurisdiction')).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => highlightCount(page, 'reglens-technology')).toBeGreaterThanOrEqual(4);
   });
 
   test('the page DOM is not modified: no wrapper elements, inputs untouched', async ({ page }) => {
@@ -85,14 +87,4 @@ test.describe('popup lookup', () => {
   }
 });
 
-test('the side panel compares the EU and the US side by side', async ({ extensionPage }) => {
-  const panel = await extensionPage('sidepanel.html');
-  const eu = panel.locator('section[data-jurisdiction="eu"]');
-  const us = panel.locator('section[data-jurisdiction="us"]');
-  const inScope = (j: string) => dataset.frameworks.filter((f) => f.scope.jurisdictions.includes(j)).map((f) => f.id);
-  for (const id of inScope('eu')) await expect(eu.locator(`li[data-id="${id}"]`)).toBeVisible();
-  for (const id of inScope('us')) await expect(us.locator(`li[data-id="${id}"]`)).toBeVisible();
-  // The US adheres to the OECD AI Principles through its OECD membership; the GDPR is not US law.
-  await expect(us.locator('li[data-id="oecd-ai-principles"]')).toContainText('through OECD');
-  await expect(us.locator('li[data-id="gdpr"]')).toHaveCount(0);
-});
+// The side panel's EU/US comparison moved to sidepanel.spec.ts (issue 7), with stronger assertions.

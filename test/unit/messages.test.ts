@@ -7,6 +7,7 @@ const handlers = (): Handlers => ({
     throw new Error('no framework with id "x"');
   }),
   datasetInfo: vi.fn(async () => ({ version: 'v', counts: { frameworks: 0, jurisdictions: 0, technologies: 0, coalitions: 0 } })),
+  openSidePanel: vi.fn(async ({ jurisdictions }) => ({ opened: true, jurisdictions })),
 });
 
 describe('the message protocol', () => {

@@ -2,8 +2,12 @@
  * Visible text of a DOM subtree as one string, with a map back to text nodes, so that names split across
  * inline elements ("<b>General</b> Data Protection Regulation") are found and painted. Block boundaries
  * become BLOCK_BREAK, which is neither a word character nor whitespace, so names never join across
- * paragraphs. Takes the root as a parameter: the content
- * script passes the page, tests pass a DOM of their own.
+ * paragraphs or table cells; a `<br>` becomes a line break, across which a name may continue. Takes the
+ * root as a parameter: the content script passes the page, tests and the CLI pass a DOM of their own.
+ *
+ * What a reader sees: no scripts, styles, templates, form fields, editable regions or code; nothing
+ * `hidden`, `aria-hidden`, `inert` or hidden by an inline style; open shadow roots are read in place of
+ * their host's children, with slotted content where the slots are.
  */
 
 /** Subtrees a reader does not read as prose, or that belong to the user: never scanned, never painted. */
@@ -12,10 +16,15 @@ const SKIP = new Set([
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
 ]);
 
-/** Elements that flow inside a line: text on either side belongs to the same sentence. */
-const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN',
-  'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'INS', 'DEL', 'FONT', 'LABEL',
+/**
+ * Elements that start a block: text on either side belongs to different paragraphs or cells. Every other
+ * element, unknown and custom ones included, flows inside a line, as CSS makes them by default.
+ */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD',
+  'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
 ]);
 
 /** U+001F (unit separator): never in page text, never matched by a name's inner whitespace. */
@@ -32,45 +41,102 @@ export interface TextIndex {
   chunks: TextChunk[];
 }
 
-function skipElement(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
-  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') !== null) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  return false;
+export interface ExtractOptions {
+  /**
+   * Extra test for elements not to read: hidden by layout, for callers that can afford layout information
+   * (`(el) => !el.checkVisibility()`), or the extension's own UI. Attributes and inline styles are always
+   * checked.
+   */
+  isHidden?: (el: Element) => boolean;
+  /** Read open shadow roots in place of their host's children (default true). */
+  shadowRoots?: boolean;
 }
 
-function blockOf(node: Node, root: Node): Node {
-  let el = node.parentNode;
-  while (el && el !== root && el.nodeType === 1 && INLINE.has((el as Element).tagName.toUpperCase())) el = el.parentNode;
-  return el ?? root;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Whether an element's subtree is not read: skipped tags, editable regions, hidden by attribute or inline style. */
+export function isUnreadElement(el: Element): boolean {
+  return skipElement(el);
+}
+
+function skipElement(el: Element, isHidden?: (el: Element) => boolean): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  return isHidden ? isHidden(el) : false;
+}
+
+/** What is rendered in place of an element's children: its open shadow root, or the children. */
+function renderedChildren(el: Element, shadowRoots: boolean): Node[] {
+  const shadow = shadowRoots ? (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
+  if (shadow) return [...shadow.childNodes];
+  if (el.tagName.toUpperCase() === 'SLOT') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length) return assigned;
+  }
+  return [...el.childNodes];
 }
 
 /** Collects the visible text under `root` (a document, element or shadow root). */
-export function extractText(root: Node, doc: Document = root.ownerDocument ?? (root as Document)): TextIndex {
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(n) {
-      if (n.nodeType === 1) return skipElement(n as Element) ? 2 /* REJECT */ : 3 /* SKIP */;
-      return 1; /* ACCEPT */
-    },
-  });
+export function extractText(root: Node, _doc?: Document, options: ExtractOptions = {}): TextIndex {
   const parts: string[] = [];
   const chunks: TextChunk[] = [];
   let length = 0;
-  let lastBlock: Node | undefined;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    const data = t.data;
-    if (!data) continue;
-    const block = blockOf(t, root);
-    if (lastBlock && block !== lastBlock) {
-      parts.push(BLOCK_BREAK);
-      length += 1;
+  let pendingBreak = false;
+  const isHidden = options.isHidden;
+  const shadowRoots = options.shadowRoots ?? true;
+
+  const visit = (node: Node) => {
+    // An explicit stack: pages nest deep enough to overflow recursion.
+    const stack: Array<Node | 'leave-block'> = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === 'leave-block') {
+        pendingBreak = true;
+        continue;
+      }
+      if (n.nodeType === 3) {
+        const data = (n as Text).data;
+        if (!data) continue;
+        // Whitespace between blocks (source indentation) reads as nothing.
+        if (pendingBreak && !/\S/.test(data)) continue;
+        if (pendingBreak && length > 0) {
+          parts.push(BLOCK_BREAK);
+          length += 1;
+        }
+        pendingBreak = false;
+        chunks.push({ node: n as Text, start: length });
+        parts.push(data);
+        length += data.length;
+        continue;
+      }
+      let children: Node[];
+      if (n.nodeType === 1) {
+        const el = n as Element;
+        if (skipElement(el, isHidden)) continue;
+        const tag = el.tagName.toUpperCase();
+        if (tag === 'BR') {
+          if (length > 0 && !pendingBreak) {
+            parts.push('\n');
+            length += 1;
+          }
+          continue;
+        }
+        children = renderedChildren(el, shadowRoots);
+        if (BLOCK.has(tag)) {
+          pendingBreak = true;
+          stack.push('leave-block');
+        }
+      } else if (n.nodeType === 9 || n.nodeType === 11) {
+        children = [...n.childNodes];
+      } else continue;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-    lastBlock = block;
-    chunks.push({ node: t, start: length });
-    parts.push(data);
-    length += data.length;
-  }
+  };
+  visit(root);
   return { text: parts.join(''), chunks };
 }
 

@@ -1,10 +1,19 @@
 /**
- * The pure core of detection: a lexicon compiled once into two alternation regexes (case-sensitive
- * acronyms, case-insensitive names) and a scan that turns text into non-overlapping detections.
- * No DOM, no extension APIs: the content script, the CLI and the tests share it.
+ * The pure core of detection: a lexicon compiled once into one trie-shaped regex, and a scan that turns
+ * text into non-overlapping detections. No DOM, no extension APIs: the content script, the CLI and the
+ * tests share it.
+ *
+ * A scan: normalise the text (offsets kept), lower-case it, run the regex once, check each hit's case
+ * (acronyms exactly, single proper nouns capitalised, other names in any case), then let context decide
+ * shared names, adjectives and generic words, add fuzzy matches of long framework names, and keep the
+ * longest of overlapping detections.
  */
 import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
-import { isCaseSensitiveTerm, normalizeText, termKey } from './terms';
+import { normalize, originalEnd, originalStart } from './normalize';
+import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
+import { WORD_CLASS, lookupForm, trieSource } from './pattern';
+import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex, matchAtHead, type FuzzyIndex } from './fuzzy';
+import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 
 export interface Candidate {
   id: string;
@@ -19,82 +28,518 @@ export interface Detection {
   text: string;
   start: number;
   end: number;
-  /** 1 for an exact, unambiguous name; lower when the name is shared and had to be resolved. */
+  /**
+   * 1 for an exact, unambiguous name; 0.9 or 0.75 for a shared name resolved from near or page context;
+   * 0.7 for an adjective or generic word with context; scaled down for a fuzzy match; 0.5 when unresolved.
+   */
   confidence: number;
-  /** For a shared name that could not be resolved: every entity it may mean. */
+  /** For a shared name that could not be resolved: every entity it may mean (`id` is the first of them). */
   candidates?: Candidate[];
 }
 
+export interface MatcherOptions {
+  /** Fuse score at or below which a misspelled long name is accepted; 0 turns fuzzy matching off. */
+  fuzzyThreshold?: number;
+}
+
+export interface ScanOptions {
+  /**
+   * Only these kinds. The others still serve as context; a longer name of another kind still covers a
+   * shorter one inside it ("EU" in "EU AI Act" is part of the framework's name).
+   */
+  kinds?: readonly EntityKind[];
+}
+
 export interface Matcher {
-  scan(text: string): Detection[];
+  scan(text: string, options?: ScanOptions): Detection[];
+  /** Distinct surface forms compiled. */
   readonly size: number;
+  /** The compiled regex (over the normalised, lower-cased text), for benchmarks. */
+  readonly regex: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type Mode = CaseMode;
 
-/** Letters, digits and marks of any script: a name must not continue into one of these. */
-const WORD = '[\\p{L}\\p{N}\\p{M}_]';
-
-function alternation(terms: string[]): string {
-  // Longest first, so "EU AI Act" wins over "EU" at the same position.
-  return [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((t) => escape(t).replace(/ /g, '\\s+')).join('|');
+interface Sense {
+  kind: EntityKind;
+  id: string;
+  ambiguous: boolean;
+  weak?: 'adjective' | 'context';
 }
 
-export function compileMatcher(lexicon: Lexicon): Matcher {
-  const byKey = new Map<string, LexiconEntry[]>();
-  const sensitive: string[] = [];
-  const insensitive: string[] = [];
-  for (const e of lexicon.entries) {
-    const cs = isCaseSensitiveTerm(e.term);
-    const term = normalizeText(e.term).trim();
-    const key = termKey(term, cs);
-    const list = byKey.get(key);
-    if (list) {
-      if (!list.some((x) => x.kind === e.kind && x.id === e.id)) list.push(e);
-      continue;
-    }
-    byKey.set(key, [e]);
-    (cs ? sensitive : insensitive).push(term);
+interface Form {
+  mode: Mode;
+  /** The form in its dataset case, separators folded (compared with the page for `exact`). */
+  exact: string;
+  senses: Sense[];
+}
+
+interface Group {
+  forms: Form[];
+  /** An instrument word ("Act") where a fuzzy match of a long name may end. */
+  head: boolean;
+}
+
+interface Raw {
+  start: number;
+  end: number;
+  senses: Sense[];
+  acronym: boolean;
+  /** Lookup key of the name matched. */
+  key: string;
+}
+
+interface Ambiguous {
+  start: number;
+  end: number;
+  ids: string[];
+  acronym: boolean;
+  /** 0 for an exact match. */
+  fuzzyScore: number;
+  /** Lookup key of the name matched ('' for a fuzzy match), for falling back to a shorter name. */
+  key: string;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  id: string;
+  confidence: number;
+  candidates?: string[];
+  fuzzy: boolean;
+}
+
+/** The longest jurisdiction name that `name` starts with, followed by a space ("Colorado" in "Colorado AI Act"). */
+function jurisdictionPrefix(name: string, jurisdictions: Set<string>): string | undefined {
+  let found: string | undefined;
+  for (let i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
+    if (jurisdictions.has(name.slice(0, i).toLowerCase())) found = name.slice(0, i);
   }
-  const build = (terms: string[], flags: string) =>
-    terms.length ? new RegExp(`(?<!${WORD})(?:${alternation(terms)})(?!${WORD})`, flags) : undefined;
-  const reSensitive = build(sensitive, 'gu');
-  const reInsensitive = build(insensitive, 'giu');
+  return found;
+}
 
-  function scan(text: string): Detection[] {
-    const normalized = normalizeText(text);
-    const found: Detection[] = [];
-    for (const [re, cs] of [
-      [reSensitive, true],
-      [reInsensitive, false],
-    ] as const) {
-      if (!re) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
-        const key = termKey(m[0].replace(/\s+/g, ' '), cs);
-        const entries = byKey.get(key);
-        if (entries) found.push(toDetection(entries, text.slice(m.index, m.index + m[0].length), m.index));
+/** A year right after a name: ", 2019", " of 1974", " 1998". */
+const YEAR_AFTER = /^,?\s+(?:of\s+)?(?:19|20)\d\d(?!\d)/;
+
+const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+
+export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
+  const threshold = options.fuzzyThreshold ?? DEFAULT_FUZZY_THRESHOLD;
+  const groups = new Map<string, Group>();
+  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map() };
+  const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
+
+  /** Framework forms for the fuzzy index: [lookup key, form as written, framework id]. */
+  const frameworkForms: Array<[string, string, string]> = [];
+  /** Forms as the trie reads them: lower case, with their own spaces and hyphens. */
+  const trieTerms = new Set<string>();
+  const add = (canon: string, sense: Sense, generated: boolean) => {
+    if (!canon) return;
+    const exact = lookupForm(canon);
+    const key = exact.toLowerCase();
+    let g = groups.get(key);
+    // A generated variant never takes a name the dataset gave to something else.
+    if (generated && g?.forms.length) return;
+    if (!g) groups.set(key, (g = { forms: [], head: false }));
+    trieTerms.add(canon.toLowerCase());
+    const mode = caseModeOf(canon);
+    let f = g.forms.find((x) => x.mode === mode && (mode !== 'exact' || x.exact === exact));
+    if (!f) g.forms.push((f = { mode, exact, senses: [] }));
+    if (!f.senses.some((s) => s.kind === sense.kind && s.id === sense.id && s.weak === sense.weak && s.ambiguous === sense.ambiguous)) f.senses.push(sense);
+    if (sense.kind === 'framework' && !sense.weak) frameworkForms.push([key, canon, sense.id]);
+  };
+
+  const senseOf = (e: LexiconEntry, ambiguous = !!e.ambiguous): Sense => ({ kind: e.kind, id: e.id, ambiguous, ...(e.weak ? { weak: e.weak } : {}) });
+  const canonical = lexicon.entries.map((e) => canonicalTerm(e.term));
+  lexicon.entries.forEach((e, i) => {
+    if (!names[e.kind].has(e.id)) names[e.kind].set(e.id, e.name);
+    add(canonical[i]!, senseOf(e), false);
+  });
+  // Variants the dataset need not spell out (generated after every explicit name, which they never
+  // override): plurals of technology words; framework names shortened as running text shortens them;
+  // possessives of names that begin with a jurisdiction ("the EU's AI Act", "Colorado's AI Act").
+  const jurisdictionSet = new Set(lexicon.entries.flatMap((e, i) => (e.kind === 'jurisdiction' && !e.weak ? [canonical[i]!.toLowerCase()] : [])));
+  for (const [i, e] of lexicon.entries.entries()) {
+    const canon = canonical[i]!;
+    if (e.kind === 'technology') for (const p of plurals(canon)) add(canonicalTerm(p), senseOf(e), true);
+    if (e.kind !== 'framework' || e.weak) continue;
+    const variants: Array<[string, boolean]> = [[canon, !!e.ambiguous], ...shortenedNames(canon, jurisdictionSet).map(([v, amb]) => [v, amb || !!e.ambiguous] as [string, boolean])];
+    for (const [v, amb] of variants) {
+      if (v !== canon) add(canonicalTerm(v), senseOf(e, amb), true);
+      const prefix = jurisdictionPrefix(v, jurisdictionSet);
+      if (prefix) add(canonicalTerm(`${prefix}'s ${v.slice(prefix.length + 1)}`), senseOf(e, amb), true);
+    }
+  }
+  const fuzzy: FuzzyIndex = buildFuzzyIndex(frameworkForms);
+  if (threshold > 0) {
+    for (const h of fuzzy.heads) {
+      const g = groups.get(h);
+      if (g) g.head = true;
+      else groups.set(h, { forms: [], head: true });
+      trieTerms.add(h);
+    }
+  }
+  // Over the lower-cased page: the `i` flag is as fast once compiled, but V8 then takes five times longer
+  // to compile the regex, on every page load.
+  const regex = new RegExp(trieSource(trieTerms), 'g');
+  // For each multi-word name, the shorter names it starts with, longest first.
+  const prefixes = new Map<string, string[]>();
+  for (const key of groups.keys()) {
+    let list: string[] | undefined;
+    for (let i = key.lastIndexOf(' '); i > 0; i = key.lastIndexOf(' ', i - 1)) {
+      const p = key.slice(0, i);
+      if (groups.get(p)?.forms.length) (list ??= []).push(p);
+    }
+    if (list) prefixes.set(key, list);
+  }
+  const relations = { frameworkJurisdictions: lexicon.frameworkJurisdictions ?? {}, jurisdictionGroups: lexicon.jurisdictionGroups ?? {} };
+  const frameworkTechnologies = lexicon.frameworkTechnologies ?? {};
+  let size = 0;
+  for (const g of groups.values()) size += g.forms.length;
+
+  function scan(text: string, scanOptions: ScanOptions = {}): Detection[] {
+    const norm = normalize(text);
+    const page = norm.text;
+    const lower = page.toLowerCase();
+    // Lower-casing keeps lengths, but for a few letters ("İ" becomes two units); offsets are then unsafe.
+    const view = lower.length === page.length ? lower : lowerSameLength(page);
+    const shouting = shoutingCheck(page);
+
+    /** The senses of group `g` that the text at start..end satisfies, by case. */
+    const sensesAt = (g: Group, key: string, start: number, end: number): Raw | undefined => {
+      // The common case, a name matched in any case: no copy, no slice.
+      const only = g.forms.length === 1 ? g.forms[0]! : undefined;
+      if (only?.mode === 'any') return { start, end, senses: only.senses, acronym: false, key };
+      const written = lookupForm(page.slice(start, end));
+      let senses: Sense[] = [];
+      let acronym = false;
+      for (const f of g.forms) {
+        const ok = f.mode === 'exact' ? written === f.exact : f.mode === 'capital' ? isUpper(written) : true;
+        if (!ok) continue;
+        senses = senses.length ? [...senses, ...f.senses] : f.senses;
+        if (f.mode === 'exact') acronym = true;
+      }
+      if (acronym && shouting(start, end, written)) return undefined;
+      return senses.length ? { start, end, senses, acronym, key } : undefined;
+    };
+    /** When a name is dropped, the longest shorter name at the same place ("Privacy Act" → "Privacy"). */
+    const fallback = (key: string, start: number): Raw | undefined => {
+      for (const p of prefixes.get(key) ?? []) {
+        const end = prefixEnd(page, start, p);
+        const g = groups.get(p);
+        if (end === undefined || !g) continue;
+        const r = sensesAt(g, p, start, end);
+        if (r) return r;
+      }
+      return undefined;
+    };
+
+    const raw: Raw[] = [];
+    const heads: Array<{ start: number; end: number }> = [];
+    regex.lastIndex = 0;
+    for (let m = regex.exec(view); m; m = regex.exec(view)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const key = lookupForm(m[0]);
+      const g = groups.get(key);
+      if (!g) continue;
+      const r = sensesAt(g, key, start, end);
+      if (r) raw.push(r);
+      else if (g.head && isUpper(page.slice(start, end))) heads.push({ start, end });
+      else {
+        // A name whose case did not fit ("china"): a shorter one may; otherwise look again from the next
+        // character, where another name may start.
+        const f = fallback(key, start);
+        if (f) raw.push(f);
+        regex.lastIndex = f ? f.end : start + 1;
       }
     }
-    return removeOverlaps(found);
+
+    // Evidence first: unambiguous names and every adjective, wherever they are on the page.
+    const jurisdictions = new Evidence();
+    const frameworks = new Evidence();
+    const technologies = new Map<string, Evidence>();
+    const technologyEvidence = (id: string) => {
+      let t = technologies.get(id);
+      if (!t) technologies.set(id, (t = new Evidence()));
+      return t;
+    };
+    const hits: Hit[] = [];
+    const ambiguous: Ambiguous[] = [];
+    const weak: Array<{ start: number; end: number; sense: Sense }> = [];
+    const mentionStarts = new Set<number>();
+
+    const rawEnds = new Set(raw.map((r) => r.end));
+    const classify = (r: Raw) => {
+      const { strong, shared, weakOnes } = split(r.senses);
+      if (strong.length === 1 || (strong.length > 1 && !strong.every((s) => s.kind === 'framework'))) {
+        const s = strong[0]!;
+        if (s.kind === 'jurisdiction' && partOfAnotherName(page, r.start, r.end)) return;
+        hits.push({ start: r.start, end: r.end, kind: s.kind, id: s.id, confidence: 1, fuzzy: false });
+        mentionStarts.add(r.start);
+        const ev = { start: r.start, end: r.end, id: s.id, strength: 1 };
+        if (s.kind === 'jurisdiction') jurisdictions.add(ev);
+        else if (s.kind === 'framework') {
+          frameworks.add(ev);
+          // A framework is a mention of its technologies too, for the generic words around it.
+          // (near it only: strength 0 keeps it out of the page-level count).
+          for (const t of frameworkTechnologies[s.id] ?? []) technologyEvidence(t).add({ ...ev, id: t, strength: 0 });
+        } else technologyEvidence(s.id).add(ev);
+      } else if (shared.length && !strong.length && YEAR_AFTER.test(page.slice(r.end, r.end + 12))) {
+        // "Privacy Act 1974", "Data Protection Act 1998": a shared name with a year of its own is another
+        // instrument (ours with their years are longer names and would have matched).
+        const f = fallback(r.key, r.start);
+        if (f) classify(f);
+      } else if (shared.length && !strong.length && insideLongerTitle(page, r.start, rawEnds)) {
+        // "Federal Data Protection Act", "Prime DMA": a shared name inside a longer title we do not know.
+        const f = fallback(r.key, r.start);
+        if (f) classify(f);
+      } else if (strong.length > 1 || shared.length) {
+        ambiguous.push({ start: r.start, end: r.end, ids: (strong.length > 1 ? strong : shared).map((s) => s.id), acronym: r.acronym, fuzzyScore: 0, key: r.key });
+        mentionStarts.add(r.start);
+      } else {
+        for (const s of weakOnes) {
+          if (s.weak === 'adjective') {
+            if (partOfAnotherName(page, r.start, r.end)) continue;
+            jurisdictions.add({ start: r.start, end: r.end, id: s.id, strength: ADJECTIVE_STRENGTH });
+          } else mentionStarts.add(r.start);
+          weak.push({ start: r.start, end: r.end, sense: s });
+        }
+      }
+    };
+    for (const r of raw) {
+      classify(r);
+      // A shared or generic name may be the tail of a misspelled long one ("Califonia Consumer Privacy Act").
+      if (threshold > 0 && !split(r.senses).strong.length) {
+        const last = r.key.slice(r.key.lastIndexOf(' ') + 1);
+        if (fuzzy.heads.has(last)) heads.push({ start: r.end - last.length, end: r.end });
+      }
+    }
+
+    if (threshold > 0 && heads.length) {
+      const cache = new Map<string, { key: string; score: number } | null>();
+      const exact = [...hits];
+      for (const h of heads) {
+        const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache);
+        // A fuzzy name never overlaps an exact one of a framework, nor cuts through any other exact name
+        // ("South Korea's AI Basic Act" is not "Korea's AI Basic Act" preceded by "South").
+        if (!f || exact.some((x) => x.start < f.end && f.start < x.end && (x.kind === 'framework' || x.start < f.start || x.end > f.end))) continue;
+        const senses = (groups.get(f.key)?.forms ?? []).flatMap((x) => x.senses).filter((x) => x.kind === 'framework');
+        const strong = unique(senses.filter((x) => !x.ambiguous));
+        const conf = fuzzyConfidence(f.score);
+        if (strong.length === 1) hits.push({ start: f.start, end: f.end, kind: 'framework', id: strong[0]!.id, confidence: conf, fuzzy: true });
+        else if (senses.length) ambiguous.push({ start: f.start, end: f.end, ids: unique(senses).map((x) => x.id), acronym: false, fuzzyScore: f.score, key: '' });
+      }
+    }
+
+    const resolve = createResolver(relations, { text: page, jurisdictions, frameworks });
+    // The list grows while we walk it: a dropped name's shorter name may be shared too.
+    for (let i = 0; i < ambiguous.length; i++) {
+      const a = ambiguous[i]!;
+      const r = resolve(a.ids, a.start, a.end, a.acronym);
+      if (!r) {
+        const f = a.key ? fallback(a.key, a.start) : undefined;
+        if (f) classify(f);
+        continue;
+      }
+      const scale = a.fuzzyScore ? fuzzyConfidence(a.fuzzyScore) : 1;
+      const confidence = round(r.confidence * scale);
+      if (r.id) hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.id, confidence, fuzzy: a.fuzzyScore > 0 });
+      else hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.candidates[0]!, confidence, candidates: r.candidates, fuzzy: a.fuzzyScore > 0 });
+    }
+    for (const w of weak) {
+      const ok =
+        w.sense.weak === 'adjective'
+          ? adjectiveHasContext(page, w.end, (pos) => mentionStarts.has(pos))
+          : technologyHasContext(technologies.get(w.sense.id), w.start, w.end);
+      if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false });
+    }
+
+    const kinds = scanOptions.kinds;
+    const kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);
+    return kept.map((h) => {
+      const start = originalStart(norm, h.start);
+      const end = originalEnd(norm, h.end);
+      const d: Detection = { kind: h.kind, id: h.id, name: nameOf(h.kind, h.id), text: text.slice(start, end), start, end, confidence: h.confidence };
+      if (h.candidates) d.candidates = h.candidates.map((id) => ({ id, name: nameOf(h.kind, id) }));
+      return d;
+    });
   }
 
-  return { scan, size: byKey.size };
+  return { scan, size, regex };
 }
 
-function toDetection(entries: LexiconEntry[], text: string, start: number): Detection {
-  const first = entries[0]!;
-  const base = { kind: first.kind, id: first.id, name: first.name, text, start, end: start + text.length };
-  if (entries.length === 1 && !first.ambiguous) return { ...base, confidence: 1 };
-  const candidates = entries.map((e) => ({ id: e.id, name: e.name }));
-  // A shared name with a single known bearer is a likely, not certain, reference.
-  return candidates.length === 1 ? { ...base, confidence: 0.8 } : { ...base, confidence: 0.5, candidates };
+/** The senses of a match, sorted out once per distinct list (lists are shared by every match of a name). */
+const SPLITS = new WeakMap<Sense[], { strong: Sense[]; shared: Sense[]; weakOnes: Sense[] }>();
+function split(senses: Sense[]) {
+  let s = SPLITS.get(senses);
+  if (!s) {
+    s = {
+      strong: unique(senses.filter((x) => !x.weak && !x.ambiguous)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
+      shared: unique(senses.filter((x) => x.ambiguous)),
+      weakOnes: unique(senses),
+    };
+    SPLITS.set(senses, s);
+  }
+  return s;
 }
 
-/** Keep the longest of overlapping detections, then the earliest. */
-function removeOverlaps(found: Detection[]): Detection[] {
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const out: Detection[] = [];
+function unique(senses: Sense[]): Sense[] {
+  const seen = new Set<string>();
+  return senses.filter((s) => {
+    const k = `${s.kind}:${s.id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A fuzzy match is never as sure as an exact one: score 0.05 → 0.9, score 0.2 → 0.75. */
+function fuzzyConfidence(score: number): number {
+  return round(Math.min(0.95, 1 - score) - 0.05);
+}
+
+function isUpper(written: string): boolean {
+  const c = written[0] ?? '';
+  return c !== c.toLowerCase();
+}
+
+/**
+ * An acronym that is also a common word loses its meaning in an all-capitals run ("CONTACT US", "WHO WE
+ * ARE"). The page itself tells which acronyms are common words: it writes them in lower case elsewhere.
+ */
+function shoutingCheck(page: string) {
+  const usesWord = new Map<string, boolean>();
+  const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  /** Whether an all-capitals word of two letters or more starts (step 1) or ends (step -1) next to `from`. */
+  const capsWordAt = (from: number, step: 1 | -1): boolean => {
+    let i = from;
+    while (page.charCodeAt(i) === 32) i += step;
+    let n = 0;
+    for (let c = page.charCodeAt(i); isLetter(c); c = page.charCodeAt((i += step))) {
+      if (c >= 97) return false;
+      n++;
+    }
+    return n >= 2;
+  };
+  return (start: number, end: number, written: string): boolean => {
+    if (!/^[A-Z]+$/.test(written)) return false;
+    if (!capsWordAt(start - 1, -1) && !capsWordAt(end, 1)) return false;
+    const lower = written.toLowerCase();
+    let uses = usesWord.get(lower);
+    if (uses === undefined) {
+      uses = new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`).test(page);
+      usesWord.set(lower, uses);
+    }
+    return uses;
+  };
+}
+
+/**
+ * How names are shortened in running text, each with whether the short form is shared (needs context):
+ * - without a trailing qualifier in parentheses: "Artificial Intelligence Risk Management Framework (AI
+ *   RMF 1.0)"; shared when the qualifier is a jurisdiction ("Cybersecurity Labelling Scheme (Singapore)");
+ * - without a trailing "of <jurisdiction>": "Personal Information Protection Law of the People's Republic
+ *   of China" (shared: other countries have laws of that name);
+ * - without an American-style year: "California Consumer Privacy Act of 2018", "Local Law 144 of 2021".
+ *   British-style years stay ("Data Protection Act 2018"): the same short title recurs across years.
+ */
+function shortenedNames(name: string, jurisdictions: Set<string>): Array<[string, boolean]> {
+  const out: Array<[string, boolean]> = [];
+  const multiWord = (s: string) => /\s/.test(s);
+  const paren = /^(.+?)\s*\(([^()]*)\)$/.exec(name);
+  const bare = paren ? paren[1]! : name;
+  if (paren && multiWord(bare)) out.push([bare, jurisdictions.has(paren[2]!.toLowerCase()) || paren[2] === 'Cth']);
+  for (const n of [name, bare]) {
+    for (const m of n.matchAll(/\s+of\s+(?:the\s+)?/g)) {
+      const before = n.slice(0, m.index);
+      if (multiWord(before) && jurisdictions.has(n.slice(m.index + m[0].length).toLowerCase())) out.push([before, true]);
+    }
+    const year = /^(.+\S)\s+of\s+(?:19|20)\d\d$/.exec(n);
+    if (year && multiWord(year[1]!)) out.push([year[1]!, false]);
+  }
+  return out;
+}
+
+/** Technology words in the plural: "stablecoins", "LLMs", "cryptocurrencies", "smart contracts". */
+function plurals(term: string): string[] {
+  if (/^[A-Z][A-Za-z]*[A-Z]$/.test(term)) return [`${term}s`];
+  const m = /^(.*?)([\p{Ll}]+)$/u.exec(term);
+  if (!m || isCaseSensitiveTerm(term)) return [];
+  const [, before, last] = m as unknown as [string, string, string];
+  if (/(?:s|x|z|ch|sh)$/.test(last)) return [];
+  if (/[^aeiou]y$/.test(last)) return [`${before}${last.slice(0, -1)}ies`];
+  return [`${before}${last}s`];
+}
+
+/** Lower-cases letter by letter, keeping those whose lower case is longer as they are. */
+function lowerSameLength(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const lc = ch.toLowerCase();
+    out += lc.length === ch.length ? lc : ch;
+  }
+  return out;
+}
+
+/** End of the name `key` (lower-case words) read from `start` in `page`, or undefined if it is not there whole. */
+function prefixEnd(page: string, start: number, key: string): number | undefined {
+  let pos = start;
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (page.slice(pos, pos + w.length).toLowerCase() !== w) return undefined;
+    pos += w.length;
+    if (i < words.length - 1) {
+      const sep = /^[\s-]+/.exec(page.slice(pos, pos + 20));
+      if (!sep) return undefined;
+      pos += sep[0].length;
+    }
+  }
+  return WORD_CHAR.test(page[pos] ?? ' ') ? undefined : pos;
+}
+
+const WORD_CHAR = new RegExp(WORD_CLASS);
+/** Places whose names contain another's: "North Korea", "West Virginia", "New Mexico". */
+const PLACE_PREFIX = /(?:^|[^\p{L}])(?:North|South|East|West|New)\s$/u;
+/** Legal forms of companies: "Microsoft Ireland Operations Limited", "Coinbase Luxembourg S.A.". */
+const COMPANY_FORM = /^(?:\s+(?:[A-Z][\w&.-]*|&)){0,2}?\s+(?:GmbH|AG|KG|Ltd|Limited|Inc|LLC|LLP|PLC|plc|S\.?A\.?S?|SARL|S\.?à\s?r\.?l\.?|B\.?V\.?|N\.?V\.?|Pty|Corp|Corporation|S\.?p\.?A\.?|S\.?L\.?|Oy|AB|A\/S|K\.?K\.?|Pte|Sdn|Ltda)(?![\p{L}])/u;
+
+/**
+ * A jurisdiction's name that is part of another proper name is not a mention of it: a place ("North
+ * Korea", "West Virginia") or a company ("Microsoft Schweiz GmbH").
+ */
+function partOfAnotherName(page: string, start: number, end: number): boolean {
+  if (PLACE_PREFIX.test(page.slice(Math.max(0, start - 7), start))) return true;
+  return COMPANY_FORM.test(page.slice(end, end + 60));
+}
+
+/**
+ * Whether the word before `start` is a capitalised word, not the first of its sentence and not itself
+ * (the end of) a name we matched: then a shared name at `start` is the tail of a longer title.
+ */
+function insideLongerTitle(page: string, start: number, nameEnds: Set<number>): boolean {
+  let j = start;
+  while (j > 0 && (page[j - 1] === ' ' || page[j - 1] === '\t')) j--;
+  if (j === start) return false;
+  let k = j;
+  while (k > 0 && /[\p{L}\p{M}\p{N}'.-]/u.test(page[k - 1]!)) k--;
+  const word = page.slice(k, j);
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  const bare = word.replace(/'s$/, '');
+  if (nameEnds.has(k + bare.length)) return false;
+  let p = k;
+  while (p > 0 && /\s/.test(page[p - 1]!)) p--;
+  return p > 0 && !/[.!?:;\u001f"(]/.test(page[p - 1]!);
+}
+
+/** Keep the longest of overlapping detections (an exact one over a fuzzy one of the same length), then the earliest. */
+function removeOverlaps(found: Hit[]): Hit[] {
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy));
+  const out: Hit[] = [];
   for (const d of found) {
     const last = out[out.length - 1];
     if (!last || d.start >= last.end) out.push(d);

@@ -2,58 +2,48 @@
  * How a dataset name is compared with page text. Shared by the matcher and the dataset validator so that
  * "which names collide" and "which names match" can never disagree.
  */
+import { normalizeText } from './normalize';
+
+export { normalizeText };
 
 /**
- * Acronyms and other single tokens with inner capitals ("AI", "EU", "IoT", "MiCA", "U.S.") carry meaning in
- * their case: "us" and "ai" are ordinary words. Multi-word names and plain words match in any case.
+ * How a name in its canonical form (`canonicalTerm`) is compared with page text:
+ * - `exact`: acronyms and other single tokens with inner capitals ("AI", "EU", "IoT", "MiCA", "U.S.") carry
+ *   meaning in their case: "us" and "ai" are ordinary words;
+ * - `capital`: a single capitalised word ("China", "Turkey", "Jersey") is a proper noun only when written
+ *   with its capital ("china" is porcelain or a tag, "turkey" a bird); it still matches in capitals;
+ * - `any`: multi-word names and plain words match in any case.
  */
+export type CaseMode = 'exact' | 'capital' | 'any';
+
+export function caseModeOf(canonical: string): CaseMode {
+  if (/\s/.test(canonical)) return 'any';
+  if (/\p{Lu}/u.test(canonical.slice(1))) return 'exact';
+  return /^\p{Lu}/u.test(canonical) ? 'capital' : 'any';
+}
+
+/** Whether a dataset name matches only in its own case (see `caseModeOf`). */
 export function isCaseSensitiveTerm(term: string): boolean {
-  if (/\s/.test(term)) return false;
-  return /\p{Lu}/u.test(term.slice(1));
+  return caseModeOf(canonicalTerm(term)) === 'exact';
+}
+
+/**
+ * Whether a dataset name must be capitalised on the page (see `caseModeOf`). The validator's keys fold case
+ * for these words, so it reports a superset of the collisions the matcher sees.
+ */
+export function isProperNounTerm(term: string): boolean {
+  return caseModeOf(canonicalTerm(term)) === 'capital';
+}
+
+/** Whitespace collapsed, and a leading article dropped: "The Bletchley Declaration" is found after "the". */
+export function canonicalTerm(term: string): string {
+  const t = normalizeText(term).replace(/\s+/g, ' ').trim();
+  const bare = /^the (.+)$/i.exec(t)?.[1];
+  return bare && /\s/.test(bare) ? bare : t;
 }
 
 /** The key under which a term is indexed: exact for case-sensitive terms, folded otherwise. */
 export function termKey(term: string, caseSensitive: boolean): string {
-  const t = normalizeText(term).trim();
+  const t = canonicalTerm(term);
   return caseSensitive ? t : t.toLowerCase();
 }
-
-/**
- * Page text and dataset names meet in one form: compatibility-normalised, with typographic apostrophes,
- * dashes and unusual spaces folded. The transform never changes the string's length, so offsets found in
- * the normalised text are offsets in the original.
- */
-export function normalizeText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const mapped = FOLD[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
-    }
-    const n = ch.normalize('NFKC');
-    // Keep lengths aligned: only take the compatibility form when it is one UTF-16 unit for one.
-    out += n.length === ch.length ? n : ch;
-  }
-  return out;
-}
-
-const FOLD: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u02bc': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u202f': ' ',
-  '\n': ' ',
-  '\r': ' ',
-  '\t': ' ',
-};

@@ -1,0 +1,43 @@
+import type { Framework } from '../../data/schema';
+import { formatAlignment, type TechnologyComparison } from '../../utils/compare/alignment';
+
+const names = (fs: Framework[]) => fs.map((f) => (
+  <li key={f.id} data-id={f.id} title={f.name}>
+    {f.shortName ?? f.name}
+  </li>
+));
+
+/** What all chosen jurisdictions share for a technology, what only one of them has, and the alignment figure. */
+export function SharedSummary({ comparison: t, rule }: { comparison: TechnologyComparison; rule: string }) {
+  const { shared, onlyOne, union, score } = t.alignment;
+  return (
+    <div class="rl-cmp-shared">
+      <p class="rl-cmp-alignment">
+        <strong>Alignment {formatAlignment(score)}</strong>: {shared.length} of {union} instruments shared.{' '}
+        <span class="rl-muted">{rule}</span>
+      </p>
+      <h4>Shared by all</h4>
+      {shared.length ? (
+        <ul class="rl-cmp-inline-list" data-testid="shared">
+          {names(shared)}
+        </ul>
+      ) : (
+        <p class="rl-muted" data-testid="shared">
+          Nothing in common in the dataset.
+        </p>
+      )}
+      <h4>Only one has</h4>
+      <dl class="rl-cmp-only">
+        {t.columns.map((c) => {
+          const list = onlyOne.get(c.jurisdiction.id) ?? [];
+          return (
+            <div key={c.jurisdiction.id} data-only={c.jurisdiction.id}>
+              <dt>{c.jurisdiction.shortName ?? c.jurisdiction.name}</dt>
+              <dd>{list.length ? <ul class="rl-cmp-inline-list">{names(list)}</ul> : <span class="rl-muted">nothing of its own</span>}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,332 @@
+/**
+ * `npm run bench`: the in-browser performance benchmark (headless Chromium with the built extension).
+ * On pages generated from the real fixtures (typical ~80 KB of text, long ~1 MB, huge ~4 MB with >100k
+ * text nodes) it measures, per page, the median of N runs of:
+ *  - ours: content script start -> initial scan painted, the longest task, the extension's heap increase;
+ *  - the lower bound, in the same page: a TreeWalker over the visible text nodes + one precompiled
+ *    alternation regex of all the dataset's names, counting matches;
+ *  - mark.js highlighting the same names with the same options (in a profile without the extension).
+ * Plus the content script's size, popup and side panel open-to-interactive, and the service worker's first
+ * message after it was stopped. Writes its section of BENCHMARKS.md. `--smoke` runs one small page once
+ * and writes nothing (CI runs it to prove the benchmark works; timings are never asserted).
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadDataset } from '../data/index';
+import { buildLexicon } from '../utils/detect/lexicon';
+import { extensionArgs, findChromium } from './lib/chromium.mjs';
+import { serve } from './serve.mjs';
+
+const argv = process.argv.slice(2);
+const SMOKE = argv.includes('--smoke');
+const RUNS = SMOKE ? 1 : Number(argv[argv.indexOf('--runs') + 1] ?? 5) || 5;
+const MARK_CAP_MS = SMOKE ? 30_000 : 60_000;
+const OUT = process.env.RL_OUT_DIR ?? '.output';
+const EXT = resolve(OUT, 'chrome-mv3');
+const COMMAND = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+const BUILT_NOTE = argv.includes('--no-build') ? 'uses the existing build' : 'builds the Chrome extension';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : Math.round(x)} ms` : 'n/a');
+
+// ---------- pages generated from the real fixtures ----------
+function fixtureBodies(): string[] {
+  const dir = existsSync('test/fixtures/pages') ? 'test/fixtures/pages' : '../shared/fixtures/pages';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const html = readFileSync(join(dir, f), 'utf8');
+      const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+      return body.replace(/<script[\s\S]*?<\/script>/gi, '');
+    });
+}
+
+function textLength(html: string): number {
+  return html.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, ' ').length;
+}
+
+/** Repeats the fixtures' bodies (each in its own <article>) until the visible text reaches `target` chars. */
+function generatePage(target: number, bodies: string[]): { html: string; chars: number } {
+  const parts: string[] = [];
+  let chars = 0;
+  for (let i = 0; chars < target; i++) {
+    const body = bodies[i % bodies.length]!;
+    parts.push(`<article data-copy="${i}">${body}</article>`);
+    chars += textLength(body);
+  }
+  return { html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${parts.join('\n')}</body></html>`, chars };
+}
+
+// ---------- measurements in the page ----------
+const SKIP = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'CODE', 'PRE'];
+
+/** The lower bound: one walk, one precompiled regex, count matches. Runs in the page. */
+function lowerBound(page: Page, terms: string[]) {
+  return page.evaluate(
+    ({ terms, skip }) => {
+      const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.nodeType === 1 ? (skip.includes((n as Element).tagName) || (n as HTMLElement).isContentEditable ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP) : NodeFilter.FILTER_ACCEPT),
+      });
+      let count = 0;
+      let nodes = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes++;
+        const data = (n as Text).data;
+        re.lastIndex = 0;
+        while (re.exec(data)) count++;
+      }
+      return { ms: performance.now() - t0, count, nodes };
+    },
+    { terms, skip: SKIP },
+  );
+}
+
+interface PageStats {
+  url: string;
+  scriptStart: number;
+  firstHighlight?: number;
+  initialScanDone?: number;
+  longestChunkMs: number;
+  chunks: number;
+  mentions: number;
+  painted: number;
+  textNodes: number;
+}
+
+async function pageStats(sw: Worker, url: string): Promise<PageStats | undefined> {
+  return sw.evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const r = (await chrome.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as { ok?: boolean; value?: { url: string } } | undefined;
+      if (r?.ok && r.value?.url === url) return r.value as never;
+    }
+    return undefined;
+  }, url);
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+}
+
+async function ours(ctx: BrowserContext, sw: Worker, url: string, terms: string[]) {
+  const page = await ctx.newPage();
+  // Long tasks seen by the page from its very start; while the page itself is idle, they are ours.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __rlLongTasks: Array<{ start: number; duration: number }> };
+    w.__rlLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__rlLongTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  let stats: PageStats | undefined;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    stats = await pageStats(sw, url);
+    if (stats?.initialScanDone !== undefined) break;
+    await page.waitForTimeout(100);
+  }
+  if (stats?.initialScanDone === undefined) throw new Error(`no initial scan on ${url}`);
+  const tasks = await page.evaluate(() => (window as unknown as { __rlLongTasks: Array<{ start: number; duration: number }> }).__rlLongTasks);
+  const start = stats.scriptStart;
+  const longTask = Math.max(0, ...tasks.filter((t) => t.start + t.duration >= start && t.start <= stats!.initialScanDone!).map((t) => t.duration));
+  const heap = await heapAfterGc(page);
+  const lb = await lowerBound(page, terms);
+  await page.close();
+  return { total: stats.initialScanDone - start, first: (stats.firstHighlight ?? NaN) - start, longestChunk: stats.longestChunkMs, longTask, heap, stats, lb };
+}
+
+async function plainHeap(ctx: BrowserContext, url: string) {
+  const page = await ctx.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(300);
+  const heap = await heapAfterGc(page);
+  await page.close();
+  return heap;
+}
+
+/** mark.js over the same names and options; the page is closed if it runs past the cap. */
+async function markJs(ctx: BrowserContext, url: string, terms: string[]): Promise<number> {
+  const page = await ctx.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.addScriptTag({ path: resolve('node_modules/mark.js/dist/mark.min.js') });
+  const timer = setTimeout(() => void page.close().catch(() => {}), MARK_CAP_MS);
+  try {
+    return await page.evaluate(
+      ({ terms, skip }) =>
+        new Promise<number>((done) => {
+          const t0 = performance.now();
+          const Mark = (window as unknown as { Mark: new (el: Element) => { mark: (t: string[], o: object) => void } }).Mark;
+          new Mark(document.body).mark(terms, {
+            separateWordSearch: false,
+            accuracy: 'exactly',
+            caseSensitive: false,
+            acrossElements: false,
+            exclude: [...skip.map((s) => s.toLowerCase()), '[contenteditable]'],
+            done: () => done(performance.now() - t0),
+          });
+        }),
+      { terms, skip: SKIP },
+    );
+  } catch {
+    return Infinity;
+  } finally {
+    clearTimeout(timer);
+    await page.close().catch(() => {});
+  }
+}
+
+// ---------- extension pages and the service worker ----------
+async function openToInteractive(ctx: BrowserContext, url: string, ready: string): Promise<number> {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  const t = await page.evaluate(() => performance.now());
+  await page.close();
+  return t;
+}
+
+async function coldMessage(ctx: BrowserContext, extensionId: string): Promise<number> {
+  const page = await ctx.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.waitForTimeout(500);
+  const t = await page.evaluate(async () => {
+    const t0 = performance.now();
+    await chrome.runtime.sendMessage({ type: 'datasetInfo' });
+    return performance.now() - t0;
+  });
+  await cdp.detach();
+  await page.close();
+  return t;
+}
+
+// ---------- main ----------
+const chromiumPath = findChromium();
+if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH)');
+if (!argv.includes('--no-build')) {
+  const b = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const terms = [...new Set(buildLexicon(loadDataset()).entries.map((e) => e.term))];
+const bodies = fixtureBodies();
+const dir = mkdtempSync(join(tmpdir(), 'rl-bench-'));
+const sizes = SMOKE ? { typical: 10_000 } : { typical: 80_000, long: 1_000_000, huge: 4_000_000 };
+const pages = Object.entries(sizes).map(([name, target]) => {
+  const { html, chars } = generatePage(target, bodies);
+  writeFileSync(join(dir, `${name}.html`), html);
+  return { name, chars, bytes: Buffer.byteLength(html) };
+});
+const server = await serve([dir]);
+const profile = mkdtempSync(join(tmpdir(), 'rl-bench-profile-'));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless: true,
+  args: [...extensionArgs(EXT), '--disable-gpu', '--no-sandbox', '--enable-precise-memory-info'],
+  viewport: { width: 1280, height: 800 },
+});
+const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+const extensionId = new URL(sw.url()).host;
+const plainBrowser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--disable-gpu', '--no-sandbox', '--enable-precise-memory-info'] });
+const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 800 } });
+
+const rows: string[] = [];
+let markCapped = false;
+for (const p of pages) {
+  const url = `${server.url}/${p.name}.html`;
+  const runs: Awaited<ReturnType<typeof ours>>[] = [];
+  const baseHeaps: number[] = [];
+  const marks: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await ours(ctx, sw, url, terms));
+    baseHeaps.push(await plainHeap(plain, url));
+    if (!markCapped) {
+      const m = await markJs(plain, url, terms);
+      marks.push(m);
+      // Once mark.js runs past the cap, larger pages only would too: do not spend minutes proving it.
+      if (!Number.isFinite(m)) markCapped = true;
+    }
+    process.stdout.write(`${p.name} run ${i + 1}/${RUNS}: ours ${ms(runs.at(-1)!.total)}, lower bound ${ms(runs.at(-1)!.lb.ms)}, mark.js ${marks.length ? ms(marks.at(-1)!) : 'skipped'}\n`);
+  }
+  const total = median(runs.map((r) => r.total));
+  const lb = median(runs.map((r) => r.lb.ms));
+  const mark = marks.length ? median(marks) : Infinity;
+  const heap = (median(runs.map((r) => r.heap)) - median(baseHeaps)) / 1024 / 1024;
+  const s = runs[0]!.stats;
+  const markCell = Number.isFinite(mark) ? ms(mark) : `> ${MARK_CAP_MS / 1000} s (capped)`;
+  const markRatio = Number.isFinite(mark) ? `${(mark / total).toFixed(0)}x` : `> ${(MARK_CAP_MS / total).toFixed(0)}x`;
+  rows.push(
+    `| ${p.name} | ${(p.chars / 1e6).toFixed(2)} MB / ${s.textNodes.toLocaleString('en')} | ${s.mentions.toLocaleString('en')} | ${ms(median(runs.map((r) => r.first)))} | ${ms(total)} | ${ms(lb)} | ${(total / lb).toFixed(1)}x | ${markCell} | ${markRatio} | ${ms(median(runs.map((r) => r.longestChunk)))} | ${ms(median(runs.map((r) => r.longTask)))} | ${heap.toFixed(1)} MB |`,
+  );
+}
+/** Runs a measurement RUNS times, one after the other (parallel runs would disturb each other). */
+async function repeat(fn: () => Promise<number>): Promise<number[]> {
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) xs.push(await fn());
+  return xs;
+}
+const popupMs = median(await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/popup.html`, 'input[type=search]:focus')));
+const panelMs = median(await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/sidepanel.html?j=eu,us`, 'section[data-technology]')));
+const coldMs = median(await repeat(() => coldMessage(ctx, extensionId)));
+await ctx.close();
+await plainBrowser.close();
+await server.close();
+rmSync(dir, { recursive: true, force: true });
+rmSync(profile, { recursive: true, force: true });
+
+const content = readFileSync(join(EXT, 'content-scripts/content.js'));
+const section = [
+  '<!-- bench:browser:start -->',
+  '## In the browser: pages, popup, side panel, service worker',
+  '',
+  `Command: \`${COMMAND}\` (${BUILT_NOTE}, then runs headless Chromium ${ctx.browser()?.version() ?? ''}; median of ${RUNS} runs).`,
+  `Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  'Pages are generated from the fixtures in `test/fixtures/pages/` (their bodies repeated). "ours" runs from the content',
+  "script's start to the initial scan painted (the visible viewport is painted first); the lower bound and mark.js",
+  'use every name in the dataset. Long task: the longest task (>= 50 ms, Long Tasks API) during our scan; "none" is',
+  'reported as 0. Heap: JS heap after GC with the extension minus without it, same page.',
+  '',
+  '| page | text / text nodes | mentions | first highlight | ours: all painted | lower bound | ours / lower bound | mark.js | mark.js / ours | longest chunk | longest task | heap increase |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows,
+  '',
+  '| other figure | value |',
+  '|---|---|',
+  `| content script bundle (minified) | ${(content.length / 1024).toFixed(1)} KB (${(gzipSync(content).length / 1024).toFixed(1)} KB gzip) |`,
+  `| popup: open to interactive (search box focused) | ${ms(popupMs)} |`,
+  `| side panel: open to first comparison table | ${ms(panelMs)} |`,
+  `| service worker: first message after it was stopped | ${ms(coldMs)} |`,
+  '<!-- bench:browser:end -->',
+].join('\n');
+console.log(`\n${section}\n`);
+if (SMOKE) {
+  if (!rows.length || !Number.isFinite(popupMs)) throw new Error('bench smoke produced no figures');
+  console.log('bench smoke: ok (figures produced; timings are not asserted)');
+} else {
+  const file = 'BENCHMARKS.md';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const next = /<!-- bench:browser:start -->[\s\S]*<!-- bench:browser:end -->/.test(old)
+    ? old.replace(/<!-- bench:browser:start -->[\s\S]*<!-- bench:browser:end -->/, section)
+    : `${old.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+  console.log(`wrote ${file}`);
+}

@@ -1,0 +1,100 @@
+/**
+ * Scans saved pages with the extension's own detection core and text extraction.
+ *
+ *   npm run scan -- [--json] <file-or-dir>...
+ *
+ * Directories are read recursively for .html/.htm/.xhtml/.txt files. Default output: a table per file
+ * (kind, name, text as written, count). With --json: one JSON object per file per line,
+ * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?}]}.
+ * A file that cannot be read or is not HTML/text gets one line on stderr and the others are still scanned;
+ * the exit code is then 1.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { loadDataset } from '../data/index';
+import { buildLexicon } from '../utils/detect/lexicon';
+import { compileMatcher, type Detection } from '../utils/detect/matcher';
+import { SCANNED_EXTENSIONS, loadDocument } from '../utils/detect/documents';
+
+const USAGE = 'usage: npm run scan -- [--json] <file-or-dir>...';
+
+async function expand(path: string): Promise<string[]> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch {
+    return [path]; // loadDocument reports it
+  }
+  if (!s.isDirectory()) return [path];
+  const out: string[] = [];
+  for (const name of (await readdir(path)).sort()) {
+    const p = join(path, name);
+    const st = await stat(p).catch(() => undefined);
+    if (st?.isDirectory()) out.push(...(await expand(p)));
+    else if (SCANNED_EXTENSIONS.has(extname(name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+/** Rows of (kind, name, text as written, count), frameworks first, then by count. */
+function tableRows(detections: Detection[]): string[][] {
+  const rows = new Map<string, { kind: string; name: string; text: string; count: number; order: number }>();
+  const order = { framework: 0, jurisdiction: 1, technology: 2 } as const;
+  for (const d of detections) {
+    const name = d.candidates ? `? ${d.candidates.map((c) => c.name).join(' | ')}` : d.name;
+    const text = d.text.replace(/\s+/g, ' ');
+    const key = `${d.kind}\u0000${name}\u0000${text}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { kind: d.kind, name, text, count: 1, order: order[d.kind] });
+  }
+  return [...rows.values()]
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name) || b.count - a.count || a.text.localeCompare(b.text))
+    .map((r) => [r.kind, r.name, r.text, String(r.count)]);
+}
+
+function formatTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.min(60, Math.max(...all.map((r) => r[i]!.length))));
+  const cell = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  const line = (r: string[]) => r.map((c, i) => cell(c, widths[i]!)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.filter((a) => a !== '--');
+  const json = args.includes('--json');
+  const paths = args.filter((a) => a !== '--json');
+  if (paths.length === 0 || paths.some((p) => p.startsWith('-'))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const matcher = compileMatcher(buildLexicon(loadDataset()));
+  let failed = 0;
+  for (const path of paths) {
+    for (const file of await expand(path)) {
+      const doc = await loadDocument(file);
+      if (!doc.ok) {
+        console.error(`scan: ${file}: ${doc.error}`);
+        failed++;
+        continue;
+      }
+      const detections = matcher.scan(doc.text);
+      if (json) {
+        console.log(JSON.stringify({ file, textLength: doc.text.length, detections }));
+      } else {
+        console.log(`\n${file} (${doc.text.length} characters of text, ${detections.length} detections)`);
+        console.log(detections.length ? formatTable(['kind', 'name', 'text', 'count'], tableRows(detections)) : '(nothing found)');
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`scan: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  },
+);

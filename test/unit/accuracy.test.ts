@@ -1,0 +1,130 @@
+/**
+ * Accuracy of the detection engine over every fixture in test/fixtures (see its README): precision and
+ * recall per kind, at document level over all fixtures and mention by mention over the articles, and no
+ * detection on any hard negative. The figures are printed; BENCHMARKS.md records them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data/index';
+import { buildLexicon } from '../../utils/detect/lexicon';
+import { compileMatcher } from '../../utils/detect/matcher';
+import { DEFAULT_FUZZY_THRESHOLD } from '../../utils/detect/fuzzy';
+import {
+  FIXTURES, KINDS, add, formatCounts, hardNegativeHits, loadArticles, loadPages, precision, recall, scoreDocument, scoreMentions, totals,
+  type Counts, type Fixture, type Kind,
+} from '../fixtures/scoring';
+
+const THRESHOLDS: Record<Kind, { precision: number; recall: number }> = {
+  framework: { precision: 0.95, recall: 0.9 },
+  jurisdiction: { precision: 0.9, recall: 0.85 },
+  technology: { precision: 0.9, recall: 0.85 },
+};
+
+const dataset = loadDataset();
+const lexicon = buildLexicon(dataset);
+const matcher = compileMatcher(lexicon);
+
+let fixtures: Fixture[];
+const documentLevel = totals();
+const mentionLevel = totals();
+const hardNegatives: string[] = [];
+const perFixture: string[] = [];
+
+const cell = (c: Counts) => `${precision(c).toFixed(2)} / ${recall(c).toFixed(2)}`;
+
+beforeAll(() => {
+  fixtures = [...loadPages(dataset), ...loadArticles()];
+  for (const fx of fixtures) {
+    const detections = matcher.scan(fx.text);
+    const doc = scoreDocument(fx, detections);
+    add(documentLevel, doc);
+    if (fx.mentions) add(mentionLevel, scoreMentions(fx, detections));
+    hardNegatives.push(...hardNegativeHits(fx, detections));
+    perFixture.push(`| ${fx.name} | ${fx.kind} | ${KINDS.map((k) => cell(doc[k])).join(' | ')} |`);
+  }
+  console.log(
+    [
+      formatCounts(`Document level, ${fixtures.length} fixtures (distinct entities per document):`, documentLevel),
+      '',
+      formatCounts(`Mention level, ${fixtures.filter((f) => f.mentions).length} articles (every mention):`, mentionLevel),
+      '',
+      'Per fixture, document level (precision / recall):',
+      '| fixture | labels | framework | jurisdiction | technology |',
+      '|---|---|---|---|---|',
+      ...perFixture,
+      '',
+      `Misses: ${KINDS.flatMap((k) => documentLevel[k].misses).join('; ') || 'none'}`,
+      `False positives: ${KINDS.flatMap((k) => documentLevel[k].falsePositives).join('; ') || 'none'}`,
+      `Mention-level misses: ${KINDS.flatMap((k) => mentionLevel[k].misses).join('; ') || 'none'}`,
+      `Mention-level false positives: ${KINDS.flatMap((k) => mentionLevel[k].falsePositives).join('; ') || 'none'}`,
+    ].join('\n'),
+  );
+});
+
+describe('accuracy over all fixtures', () => {
+  it('has labels that all point at the text', () => {
+    // Article labels are ours: every one must be found. Page labels are as given; the only strings they
+    // name that our extraction does not read are inside <code>, which a reader sees as code, not prose.
+    for (const fx of fixtures) {
+      if (fx.kind === 'article') expect(fx.missing, fx.name).toEqual([]);
+      else {
+        const source = readdirSync(join(FIXTURES, 'pages')).find((f) => f.startsWith(`${fx.name}.`) && !f.endsWith('.json'))!;
+        const raw = readFileSync(join(FIXTURES, 'pages', source), 'utf8');
+        for (const m of fx.missing) expect(raw, `${fx.name}: ${m}`).toContain(`<code>${/"(.*)"/.exec(m)![1]}</code>`);
+      }
+    }
+  });
+
+  for (const kind of KINDS) {
+    it(`finds ${kind}s with precision ≥ ${THRESHOLDS[kind].precision} and recall ≥ ${THRESHOLDS[kind].recall} (document level)`, () => {
+      expect(precision(documentLevel[kind]), documentLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].precision);
+      expect(recall(documentLevel[kind]), documentLevel[kind].misses.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].recall);
+    });
+
+    it(`finds ${kind}s with precision ≥ ${THRESHOLDS[kind].precision} and recall ≥ ${THRESHOLDS[kind].recall} (mention level, articles)`, () => {
+      expect(precision(mentionLevel[kind]), mentionLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].precision);
+      expect(recall(mentionLevel[kind]), mentionLevel[kind].misses.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].recall);
+    });
+  }
+
+  it('detects nothing on any hard negative', () => {
+    expect(fixtures.reduce((n, f) => n + f.hardNegatives.length, 0)).toBeGreaterThan(50);
+    expect(hardNegatives).toEqual([]);
+  });
+});
+
+describe('the fuzzy threshold, chosen on the calibration set', () => {
+  const { cases } = JSON.parse(readFileSync(join(FIXTURES, 'fuzzy-cases.json'), 'utf8')) as { cases: Array<{ text: string; expect: string | null }> };
+  const sweep = [0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6].map((threshold) => {
+    const m = compileMatcher(lexicon, { fuzzyThreshold: threshold });
+    let found = 0;
+    let wrong = 0;
+    for (const c of cases) {
+      const ids = m.scan(c.text, { kinds: ['framework'] }).map((d) => d.id);
+      if (c.expect && ids.includes(c.expect)) found++;
+      if (ids.some((id) => id !== c.expect)) wrong++;
+    }
+    return { threshold, found, wrong };
+  });
+  const positives = cases.filter((c) => c.expect).length;
+
+  it('is printed with its figures', () => {
+    console.log(
+      [
+        `Fuzzy threshold sweep (${positives} misspelled or variant names, ${cases.length - positives} near misses; Fuse score, 0 = exact):`,
+        '| threshold | names found | wrong detections |',
+        '|---|---|---|',
+        ...sweep.map((s) => `| ${s.threshold}${s.threshold === DEFAULT_FUZZY_THRESHOLD ? ' (chosen)' : ''} | ${s.found}/${positives} | ${s.wrong} |`),
+      ].join('\n'),
+    );
+    expect(sweep.map((s) => s.threshold)).toContain(DEFAULT_FUZZY_THRESHOLD);
+  });
+
+  it('finds as many names as any threshold does, with no wrong detection', () => {
+    const best = Math.max(...sweep.map((s) => s.found));
+    const chosen = sweep.find((s) => s.threshold === DEFAULT_FUZZY_THRESHOLD)!;
+    expect(chosen.found).toBe(best);
+    expect(chosen.wrong).toBe(0);
+  });
+});

@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+/**
+ * The page side's life cycle in a DOM of our own, with the `<reg-lens-mark>` fallback painter (happy-dom
+ * has no Highlight API, which is exactly the fallback's case): scan, paint, follow the page's changes,
+ * answer the page protocol, and leave the page exactly as it was when switched off.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Lexicon } from '../../utils/detect/lexicon';
+import { Lens, type CardUi, type LensCtx } from '../../utils/page/lens';
+import type { Mention } from '../../utils/page/mentions';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+
+const lexicon: Lexicon = {
+  version: 't',
+  entries: [
+    { term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' },
+    { term: 'MiCA', kind: 'framework', id: 'mica', name: 'MiCA' },
+    { term: 'Kenya', kind: 'jurisdiction', id: 'ke', name: 'Kenya' },
+    { term: 'blockchain', kind: 'technology', id: 'blockchain', name: 'Blockchain' },
+  ],
+};
+
+function fakeCtx() {
+  const invalidated: (() => void)[] = [];
+  const ctx: LensCtx & { invalidate(): void } = {
+    isValid: true,
+    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, options),
+    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+    setInterval: () => 0,
+    onInvalidated: (cb) => (invalidated.push(cb), () => {}),
+    invalidate() {
+      (this as { isValid: boolean }).isValid = false;
+      for (const cb of invalidated) cb();
+    },
+  };
+  return ctx;
+}
+
+function fakeCard() {
+  const opened: Mention[] = [];
+  const card: CardUi & { opened: Mention[]; announced: string[] } = {
+    opened,
+    announced: [],
+    open: vi.fn(async (m: Mention) => (opened.push(m), undefined)),
+    close: vi.fn(),
+    isOpen: () => false,
+    contains: () => false,
+    announce: vi.fn((t: string) => void card.announced.push(t)),
+    setTheme: vi.fn(),
+    remove: vi.fn(),
+  };
+  return card;
+}
+
+const marks = () => [...document.querySelectorAll('reg-lens-mark')].map((m) => m.textContent);
+type Over = Partial<Omit<Settings, 'kinds' | 'density'>> & { kinds?: Partial<Settings['kinds']>; density?: Partial<Settings['density']> };
+const settings = (over: Over = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over, kinds: { ...DEFAULT_SETTINGS.kinds, ...over.kinds }, density: { ...DEFAULT_SETTINGS.density, ...over.density } });
+
+let ctx: ReturnType<typeof fakeCtx>;
+let card: ReturnType<typeof fakeCard>;
+let lens: Lens;
+
+beforeEach(() => {
+  document.body.innerHTML = '<main><p id="a">Kenya regulates blockchain. The GDPR applies.</p><p id="b">Kenya again; GDPR again.</p><textarea id="t">GDPR</textarea></main>';
+  ctx = fakeCtx();
+  card = fakeCard();
+  lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadLexicon: async () => lexicon, createCard: async () => card, forceFallback: true });
+});
+
+afterEach(() => {
+  ctx.invalidate();
+});
+
+describe('the lens', () => {
+  it('paints what the settings ask for and, switched off, leaves the DOM exactly as it was', async () => {
+    const before = document.body.innerHTML;
+    await lens.apply(settings());
+    await lens.idle();
+    expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'GDPR']);
+    expect(document.getElementById('t')!.textContent).toBe('GDPR');
+
+    await lens.apply(settings({ density: { framework: 'first', jurisdiction: 'every' } }));
+    expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'Kenya']);
+
+    await lens.apply(settings({ enabled: false }));
+    expect(document.body.innerHTML).toBe(before);
+    await lens.apply(settings({ pausedHosts: ['example.org'] }));
+    expect(document.body.innerHTML).toBe(before);
+    await lens.apply(settings());
+    await lens.idle();
+    expect(marks()).toHaveLength(4);
+    ctx.invalidate();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('follows the page: added, edited and removed text', async () => {
+    await lens.apply(settings({ density: { jurisdiction: 'every' } }));
+    await lens.idle();
+    const p = document.createElement('p');
+    p.textContent = 'Later, MiCA.';
+    document.querySelector('main')!.append(p);
+    await vi.waitFor(() => expect(marks()).toContain('MiCA'));
+
+    // The page edits a text node that holds a mark: the old mentions go, the new text is read.
+    const b = document.getElementById('b')!;
+    b.textContent = 'Now only MiCA here.';
+    await vi.waitFor(() => expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'MiCA', 'MiCA']));
+
+    p.remove();
+    await vi.waitFor(() => expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'MiCA']));
+    const found = await lens.pageMentions();
+    expect(found.mentions.map((m) => `${m.id}:${m.count}:${m.index}`)).toEqual(['ke:1:0', 'blockchain:1:1', 'gdpr:1:2', 'mica:1:3']);
+  });
+
+  it('answers the page protocol: mentions per entity, reveal, browse, stats', async () => {
+    await lens.apply(settings());
+    await lens.idle();
+    const { mentions } = await lens.pageMentions();
+    expect(mentions).toEqual([
+      { kind: 'jurisdiction', id: 'ke', name: 'Kenya', count: 2, index: 0 },
+      { kind: 'technology', id: 'blockchain', name: 'Blockchain', count: 1, index: 1 },
+      { kind: 'framework', id: 'gdpr', name: 'GDPR', count: 2, index: 2 },
+    ]);
+    await lens.revealMention('framework', 'gdpr');
+    expect(card.opened.map((m) => m.detection.id)).toEqual(['gdpr']);
+    await expect(lens.revealMention('framework', 'mica')).rejects.toThrow(/no mention of framework:mica/);
+
+    await lens.browseMentions();
+    await vi.waitFor(() => expect(card.announced.at(-1)).toBe('Kenya \u2014 jurisdiction \u2014 1 of 4'));
+    expect(lens.browse.active).toBe(true);
+    await lens.browseMentions();
+    expect(lens.browse.active).toBe(false);
+
+    const stats = lens.pageStats();
+    expect(stats).toMatchObject({ active: true, mentions: 5, painted: 4 });
+    expect(stats.initialScanDone).toBeGreaterThanOrEqual(stats.matcherReady!);
+
+    await lens.apply(settings({ enabled: false }));
+    await expect(lens.pageMentions()).rejects.toThrow('Regulatory Lens is switched off.');
+  });
+});

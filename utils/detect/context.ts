@@ -1,0 +1,233 @@
+/**
+ * Context rules: what turns a shared or generic word into a mention. All of them read only the page's own
+ * text and the relations in the lexicon; none knows any particular page.
+ *
+ * - A shared framework name ("AI Act": the EU's, Colorado's, Japan's, Korea's) goes to the candidate whose
+ *   jurisdictions are mentioned on the page, weighted up near it (within NEAR characters) and more so in
+ *   the same sentence, or that is itself named unambiguously on the page. A tie leaves the candidates for
+ *   the card to show. A name with a single bearer ("Privacy Act": Australia's) needs that evidence too.
+ *   A shared acronym ("DMA", "CRA", "PDPL") needs stronger proof, because it so often means something else
+ *   ("Prime DMA" is Direct Market Access): the framework named unambiguously on the page, or one of its
+ *   jurisdictions near the acronym; without it, it is dropped rather than shown with candidates.
+ * - A jurisdiction adjective counts when a word of government follows within three words ("Chinese
+ *   regulators", "the European Commission", "Swiss law") or a mention starts there ("Chinese AI firms");
+ *   "Chinese food" and "in French" do not.
+ * - A technology's generic word ("algorithm", "token", "sensors") counts near an unambiguous mention of the
+ *   same technology, or on a page that names that technology often.
+ */
+
+export const NEAR = 250;
+const NEAR_TECHNOLOGY = 600;
+const PAGE_TECHNOLOGY_MENTIONS = 3;
+/** Weight of evidence by how the mentioned jurisdiction relates to a candidate framework. */
+const DIRECT = 2;
+const RELATED = 0.5;
+const OWN_NAME = 4;
+const OTHER_FRAMEWORK = 1;
+/** An adjective ("European") is half the evidence of a name ("European Union"). */
+export const ADJECTIVE_STRENGTH = 0.5;
+/** Least page-level score that resolves a shared multi-word name: one direct mention, or two adjectives. */
+const MIN_SCORE = 1;
+
+const GOVERNANCE = new Set(
+  `law laws legal legislation legislative legislator legislators lawmaker lawmakers lawmaking regulation regulations
+  regulator regulators regulatory rule rules rulebook rulemaking act acts bill bills statute statutes statutory code
+  codes directive directives decree decrees ordinance constitution constitutional court courts judge judges judiciary
+  government governments governmental administration authority authorities agency agencies ministry ministries
+  minister ministers parliament parliamentary congress senate council commission commissioner commissioners state
+  states federal province provincial policy policies policymaker policymakers official officials supervisor
+  supervisors supervisory watchdog watchdogs enforcement standard standards framework frameworks treaty treaties
+  presidency president embassy jurisdiction jurisdictions residents citizens sanctions privacy protection
+  guidelines guidance strategy cabinet`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export interface Mention {
+  start: number;
+  end: number;
+  id: string;
+  /** 1 for a name, ADJECTIVE_STRENGTH for an adjective. */
+  strength: number;
+}
+
+/** Sorted positions of evidence, with binary search for the ones near a point. */
+export class Evidence {
+  private sorted = false;
+  readonly items: Mention[] = [];
+
+  add(m: Mention) {
+    this.items.push(m);
+    this.sorted = false;
+  }
+
+  near(start: number, end: number, radius: number): Mention[] {
+    if (!this.sorted) {
+      this.items.sort((a, b) => a.start - b.start);
+      this.sorted = true;
+    }
+    const lo = lowerBound(this.items, start - radius);
+    const out: Mention[] = [];
+    for (let i = lo; i < this.items.length && this.items[i]!.start <= end + radius; i++) out.push(this.items[i]!);
+    return out;
+  }
+}
+
+function lowerBound(items: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface Relations {
+  frameworkJurisdictions: Record<string, string[]>;
+  jurisdictionGroups: Record<string, string[]>;
+}
+
+export interface PageEvidence {
+  /** The normalised page text, for sentence boundaries. */
+  text: string;
+  jurisdictions: Evidence;
+  frameworks: Evidence;
+}
+
+/** A sentence or block ends between two positions: ". " (or "!", "?") or a block break. */
+function sameSentence(text: string, a: number, b: number): boolean {
+  const between = text.slice(Math.min(a, b), Math.max(a, b));
+  return !/[.!?]["')\]]*\s|\u001f/.test(between);
+}
+
+export interface Resolution {
+  /** The chosen framework, or undefined when the context could not tell. */
+  id?: string;
+  /** When unresolved: the candidates still in the running (all of them, or those tied at the top). */
+  candidates: string[];
+  confidence: number;
+}
+
+/** How strongly a mention of jurisdiction `j` points at framework `f`. */
+function relation(rel: Relations, j: string, f: string): number {
+  const fj = rel.frameworkJurisdictions[f] ?? [];
+  if (fj.includes(j)) return DIRECT;
+  // "Germany" → an EU framework (member of), "US" → a Colorado law (parent of).
+  const groups = rel.jurisdictionGroups[j] ?? [];
+  if (groups.some((g) => fj.includes(g))) return RELATED;
+  if (fj.some((x) => (rel.jurisdictionGroups[x] ?? []).includes(j))) return RELATED;
+  return 0;
+}
+
+export function createResolver(rel: Relations, page: PageEvidence) {
+  const pageScores = new Map<string, Score>();
+  // Totals per id: a page names the EU hundreds of times, but there are only so many distinct ids.
+  const jurisdictionTotals = new Map<string, number>();
+  for (const m of page.jurisdictions.items) jurisdictionTotals.set(m.id, (jurisdictionTotals.get(m.id) ?? 0) + m.strength);
+  const frameworkCounts = new Map<string, number>();
+  for (const m of page.frameworks.items) frameworkCounts.set(m.id, (frameworkCounts.get(m.id) ?? 0) + 1);
+
+  /** Page-level score of candidate `f`: direct evidence, and weaker related evidence. */
+  function pageScore(f: string): Score {
+    let s = pageScores.get(f);
+    if (s) return s;
+    s = { direct: 0, related: 0 };
+    for (const [j, total] of jurisdictionTotals) add(s, relation(rel, j, f), total);
+    for (const [g, count] of frameworkCounts) {
+      if (g === f) s.direct += OWN_NAME * count;
+      else if ((rel.frameworkJurisdictions[g] ?? []).some((j) => relation(rel, j, f) === DIRECT)) s.direct += OTHER_FRAMEWORK * count;
+    }
+    pageScores.set(f, s);
+    return s;
+  }
+
+  /** Evidence near a mention; what is in the same sentence counts again in `sentence`. */
+  function nearScore(f: string, start: number, end: number): { near: Score; sentence: Score; proof: number } {
+    const near = { direct: 0, related: 0 };
+    const sentence = { direct: 0, related: 0 };
+    // What proves an acronym: one of its own jurisdictions or its own full name, nearby.
+    let proof = 0;
+    const both = (m: Mention, r: number, strength: number) => {
+      add(near, r, strength);
+      if (sameSentence(page.text, m.start < start ? m.end : m.start, m.start < start ? start : end)) add(sentence, r, strength);
+    };
+    for (const m of page.jurisdictions.near(start, end, NEAR)) {
+      const r = relation(rel, m.id, f);
+      both(m, r, m.strength);
+      if (r === DIRECT) proof += r * m.strength;
+    }
+    for (const m of page.frameworks.near(start, end, NEAR)) {
+      if (m.id === f) {
+        both(m, OWN_NAME, 1);
+        proof += OWN_NAME;
+      } else if ((rel.frameworkJurisdictions[m.id] ?? []).some((j) => relation(rel, j, f) === DIRECT)) both(m, OTHER_FRAMEWORK, 1);
+    }
+    return { near, sentence, proof };
+  }
+
+  return function resolve(candidates: string[], start: number, end: number, acronym: boolean): Resolution | undefined {
+    const scored = candidates.map((id) => {
+      const p = pageScore(id);
+      const { near: n, sentence: t, proof } = nearScore(id, start, end);
+      // Near evidence counts three times (once in the page score, twice more here), evidence in the same
+      // sentence seven times. Related evidence ("Germany" for an EU law) only breaks ties between
+      // candidates with the same direct evidence.
+      return { id, direct: p.direct + 2 * n.direct + 4 * t.direct, related: p.related + 2 * n.related + 4 * t.related, nearDirect: n.direct, proof };
+    });
+    scored.sort((a, b) => b.direct - a.direct || b.related - a.related);
+    const top = scored[0]!;
+    const second = scored[1];
+    const clear = top.direct > 0 && (!second || top.direct > second.direct || (top.direct === second.direct && top.related > second.related));
+    if (clear) {
+      const proven = acronym ? frameworkCounts.has(top.id) || top.proof >= MIN_SCORE : top.direct >= MIN_SCORE;
+      if (proven) return { id: top.id, candidates: [], confidence: top.nearDirect > 0 ? 0.9 : 0.75 };
+    }
+    // Unresolved. Acronyms are dropped (they too often mean something else); names keep their candidates.
+    if (acronym || candidates.length < 2) return undefined;
+    const tied = top.direct > 0 ? scored.filter((s) => s.direct === top.direct).map((s) => s.id) : candidates;
+    if (tied.length < 2) return undefined;
+    return { candidates: tied, confidence: 0.5 };
+  };
+}
+
+interface Score {
+  direct: number;
+  related: number;
+}
+
+function add(s: Score, relation: number, strength: number) {
+  if (relation >= OTHER_FRAMEWORK) s.direct += relation * strength;
+  else s.related += relation * strength;
+}
+
+/**
+ * Whether the words after an adjective make it a jurisdiction mention: a word of government within the
+ * next three words, or another mention (`mentionStarts`) starting there.
+ */
+export function adjectiveHasContext(text: string, end: number, mentionAt: (pos: number) => boolean): boolean {
+  let pos = end;
+  for (let w = 0; w < 3; w++) {
+    // Skip separators; a hyphen is one ("Swiss-U.S.").
+    while (pos < text.length && /[\s\-'"]/.test(text[pos]!)) pos++;
+    if (pos >= text.length) return false;
+    if (mentionAt(pos)) return true;
+    const m = /^[\p{L}\p{M}]+/u.exec(text.slice(pos, pos + 40));
+    if (!m) return false;
+    if (GOVERNANCE.has(m[0].toLowerCase())) return true;
+    pos += m[0].length;
+    // A word ending a sentence or clause ends the search.
+    if (/[,.;:!?)]/.test(text[pos] ?? '')) return false;
+  }
+  return false;
+}
+
+/** Whether a technology's generic word is backed by unambiguous mentions of the same technology. */
+export function technologyHasContext(strong: Evidence | undefined, start: number, end: number): boolean {
+  if (!strong) return false;
+  let named = 0;
+  for (const m of strong.items) if (m.strength > 0 && ++named >= PAGE_TECHNOLOGY_MENTIONS) return true;
+  return strong.near(start, end, NEAR_TECHNOLOGY).length > 0;
+}
+

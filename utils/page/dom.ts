@@ -1,0 +1,50 @@
+/**
+ * How the page side classifies elements when it cuts a page into scan units and decides whether a change
+ * concerns it. `extractText` (utils/detect) applies the same rules inside each unit; these copies are
+ * needed for the unit roots themselves, which `extractText` is handed and never questions.
+ */
+
+/** Subtrees a reader does not read as prose, or that belong to the user (mirrors utils/detect/extract.ts). */
+const OPAQUE = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+]);
+
+/** Elements that flow inside a line (mirrors utils/detect/extract.ts), plus our own fallback mark. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN',
+  'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'INS', 'DEL', 'FONT', 'LABEL', 'REG-LENS-MARK',
+]);
+
+/** The tag of the fallback highlight element and of the card's host: never page content. */
+export const MARK_TAG = 'reg-lens-mark';
+export const UI_TAG = 'reg-lens-card';
+
+export const isElement = (n: Node): n is Element => n.nodeType === 1;
+export const isText = (n: Node): n is Text => n.nodeType === 3;
+
+export function isOpaque(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (OPAQUE.has(tag) || tag === 'REG-LENS-CARD') return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') !== null) return true;
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
+
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.tagName.toUpperCase());
+}
+
+/** Whether `node` sits in a subtree that is never scanned, looking up to (not including) `root`. */
+export function insideOpaque(node: Node, root: Node): boolean {
+  for (let el: Node | null = isElement(node) ? node : node.parentNode; el && el !== root; el = el.parentNode) {
+    if (isElement(el) && isOpaque(el)) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor (or self) that is not an inline element: the block whose text a change affects. */
+export function blockOf(node: Node, root: Node): Node {
+  let el: Node | null = isElement(node) ? node : node.parentNode;
+  while (el && el !== root && isElement(el) && isInline(el)) el = el.parentNode;
+  return el ?? root;
+}

@@ -1,0 +1,115 @@
+/**
+ * Everything painted, per document: one painter for each (the Highlight API, or the `<reg-lens-mark>`
+ * fallback where a document lacks it), the store's diff applied once per slice, the index from text
+ * nodes to painted mentions that hit tests use, and the geometry of a painted mention.
+ */
+import { caretAt } from './geometry';
+import { HighlightPainter, supportsHighlights, type Painter } from './highlights';
+import { MarkPainter, type WriteHooks } from './marks';
+import { isIntact, rectsInTopViewport, textNodesOf, type Mention } from './mentions';
+import type { PaintDiff } from './store';
+
+export class Paintwork {
+  private readonly painters = new Map<Document, Painter>();
+  private readonly byNode = new Map<Text, Mention[]>();
+
+  constructor(private readonly opts: { forceFallback?: boolean; hooks: WriteHooks; isPainted(m: Mention): boolean }) {}
+
+  painterFor(doc: Document): Painter {
+    let p = this.painters.get(doc);
+    if (!p) {
+      const win = doc.defaultView ?? window;
+      p = !this.opts.forceFallback && supportsHighlights(win) ? new HighlightPainter(doc) : new MarkPainter(doc, this.opts.hooks);
+      this.painters.set(doc, p);
+    }
+    return p;
+  }
+
+  /** Applies a diff; returns how many mentions were newly painted. */
+  apply({ add, remove }: PaintDiff): number {
+    if (!add.length && !remove.length) return 0;
+    const byDoc = new Map<Document, PaintDiff>();
+    const bucket = (m: Mention) => {
+      const d = m.startNode.ownerDocument;
+      let b = byDoc.get(d);
+      if (!b) byDoc.set(d, (b = { add: [], remove: [] }));
+      return b;
+    };
+    for (const m of remove) bucket(m).remove.push(m);
+    for (const m of add) bucket(m).add.push(m);
+    for (const [doc, b] of byDoc) {
+      const p = this.painterFor(doc);
+      if (b.remove.length) p.remove(b.remove);
+      p.add(b.add);
+      p.refresh();
+    }
+    for (const m of remove) this.unindex(m);
+    for (const m of add) this.index(m);
+    return add.length;
+  }
+
+  /** Puts back what a page may have cleared (the highlight registry, the adopted sheets). */
+  refresh(): void {
+    for (const p of this.painters.values()) p.refresh();
+  }
+
+  setCurrent(m: Mention | undefined): void {
+    for (const p of this.painters.values()) p.setCurrent(undefined);
+    if (m) this.painterFor(m.startNode.ownerDocument).setCurrent(m);
+  }
+
+  /** Whether a mention's text is still where it was found (offsets as the page wrote the text). */
+  isIntact(m: Mention): boolean {
+    const p = this.painters.get(m.startNode.ownerDocument);
+    return isIntact(m, p?.lengthOf ? (t) => p.lengthOf!(t) : undefined);
+  }
+
+  /** The painted mention under a point of `doc`'s viewport. */
+  mentionAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): Mention | undefined {
+    const pos = caretAt(doc, x, y, shadowRoots);
+    if (!pos || pos.node.nodeType !== 3) return undefined;
+    const painter = this.painterFor(doc);
+    const marked = painter.mentionOfNode?.(pos.node);
+    const candidates = marked ? [marked] : (this.byNode.get(pos.node as Text) ?? []);
+    for (const m of candidates) {
+      if (!this.opts.isPainted(m)) continue;
+      for (const rect of painter.rangeOf(m).getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+      }
+    }
+    return undefined;
+  }
+
+  /** The mention's first line box in the top viewport's coordinates. */
+  rectOf(m: Mention): DOMRect | undefined {
+    if (!m.startNode.isConnected) return undefined;
+    const doc = m.startNode.ownerDocument;
+    const rects = rectsInTopViewport(this.painterFor(doc).rangeOf(m), doc);
+    return rects.find((x) => x.width || x.height) ?? rects[0];
+  }
+
+  /** Removes every trace of painting, in every document. */
+  clear(): void {
+    for (const p of this.painters.values()) p.clear();
+    this.painters.clear();
+    this.byNode.clear();
+  }
+
+  private index(m: Mention): void {
+    for (const t of textNodesOf(m)) {
+      const list = this.byNode.get(t);
+      if (list) list.push(m);
+      else this.byNode.set(t, [m]);
+    }
+  }
+
+  private unindex(m: Mention): void {
+    for (const t of textNodesOf(m)) {
+      const list = this.byNode.get(t);
+      if (!list) continue;
+      const i = list.indexOf(m);
+      if (i >= 0) list.splice(i, 1);
+      if (!list.length) this.byNode.delete(t);
+    }
+  }
+}
