@@ -18,7 +18,16 @@ export default defineConfig({
     minimum_chrome_version: browser === 'firefox' ? undefined : '128',
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'regulatory-lens@example.org', strict_min_version: '140.0' } }
+        ? {
+            gecko: {
+              id: 'regulatory-lens@example.org',
+              strict_min_version: '140.0',
+              // Firefox's data-collection declaration: nothing is collected or transmitted (see PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          }
         : undefined,
     // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local.
     permissions: ['storage'],

@@ -52,6 +52,7 @@ step('type-check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit']);
 step('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 const built = step('build chrome-mv3', 'npx', ['wxt', 'build']) & step('build firefox-mv3', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (built) step('bundle checks', 'node', ['scripts/check-bundles.mjs']);
+if (built) step('Firefox addons-linter (web-ext lint)', 'node', ['scripts/lint-firefox.mjs']);
 if (!chromium) {
   console.error(`\n${INSTALL_HINT}`);
   results.push({ name: 'end-to-end tests: no Chromium', ok: false, ms: 0 });
