@@ -108,6 +108,8 @@ interface Hit {
   confidence: number;
   candidates?: string[];
   fuzzy: boolean;
+  /** As evidence for context (a hit of a name is its own evidence: one object, not two). */
+  strength: number;
 }
 
 /** The longest jurisdiction name that `name` starts with, followed by a space ("Colorado" in "Colorado AI Act"). */
@@ -235,28 +237,7 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
       return undefined;
     };
 
-    const raw: Raw[] = [];
-    const heads: Array<{ start: number; end: number }> = [];
-    regex.lastIndex = 0;
-    for (let m = regex.exec(view); m; m = regex.exec(view)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const key = lookupForm(m[0]);
-      const g = groups.get(key);
-      if (!g) continue;
-      const r = sensesAt(g, key, start, end);
-      if (r) raw.push(r);
-      else if (g.head && isUpper(page.slice(start, end))) heads.push({ start, end });
-      else {
-        // A name whose case did not fit ("china"): a shorter one may; otherwise look again from the next
-        // character, where another name may start.
-        const f = fallback(key, start);
-        if (f) raw.push(f);
-        regex.lastIndex = f ? f.end : start + 1;
-      }
-    }
-
-    // Evidence first: unambiguous names and every adjective, wherever they are on the page.
+    // Evidence for context: unambiguous names and every adjective, wherever they are on the page.
     const jurisdictions = new Evidence();
     const frameworks = new Evidence();
     const technologies = new Map<string, Evidence>();
@@ -270,21 +251,21 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
     const weak: Array<{ start: number; end: number; sense: Sense }> = [];
     const mentionStarts = new Set<number>();
 
-    const rawEnds = new Set(raw.map((r) => r.end));
+    const rawEnds = new Set<number>();
     const classify = (r: Raw) => {
       const { strong, shared, weakOnes } = split(r.senses);
       if (strong.length === 1 || (strong.length > 1 && !strong.every((s) => s.kind === 'framework'))) {
         const s = strong[0]!;
         if (s.kind === 'jurisdiction' && partOfAnotherName(page, r.start, r.end)) return;
-        hits.push({ start: r.start, end: r.end, kind: s.kind, id: s.id, confidence: 1, fuzzy: false });
+        const ev: Hit = { start: r.start, end: r.end, kind: s.kind, id: s.id, confidence: 1, fuzzy: false, strength: 1 };
+        hits.push(ev);
         mentionStarts.add(r.start);
-        const ev = { start: r.start, end: r.end, id: s.id, strength: 1 };
         if (s.kind === 'jurisdiction') jurisdictions.add(ev);
         else if (s.kind === 'framework') {
           frameworks.add(ev);
           // A framework is a mention of its technologies too, for the generic words around it.
           // (near it only: strength 0 keeps it out of the page-level count).
-          for (const t of frameworkTechnologies[s.id] ?? []) technologyEvidence(t).add({ ...ev, id: t, strength: 0 });
+          for (const t of frameworkTechnologies[s.id] ?? []) technologyEvidence(t).add({ start: r.start, end: r.end, id: t, strength: 0 });
         } else technologyEvidence(s.id).add(ev);
       } else if (shared.length && !strong.length && YEAR_AFTER.test(page.slice(r.end, r.end + 12))) {
         // "Privacy Act 1974", "Data Protection Act 1998": a shared name with a year of its own is another
@@ -308,27 +289,56 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
         }
       }
     };
-    for (const r of raw) {
+    // One pass: each name is classified as it is found. Evidence is complete only after the pass; the
+    // decisions that need it (shared names, generic words, fuzzy matches) wait for the end.
+    const heads: Array<{ start: number; end: number }> = [];
+    const found = (r: Raw) => {
+      rawEnds.add(r.end);
       classify(r);
       // A shared or generic name may be the tail of a misspelled long one ("Califonia Consumer Privacy Act").
       if (threshold > 0 && !split(r.senses).strong.length) {
         const last = r.key.slice(r.key.lastIndexOf(' ') + 1);
         if (fuzzy.heads.has(last)) heads.push({ start: r.end - last.length, end: r.end });
       }
+    };
+    regex.lastIndex = 0;
+    for (let m = regex.exec(view); m; m = regex.exec(view)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const key = lookupForm(m[0]);
+      const g = groups.get(key);
+      if (!g) continue;
+      const r = sensesAt(g, key, start, end);
+      if (r) found(r);
+      else if (g.head && isUpper(page.slice(start, end))) heads.push({ start, end });
+      else {
+        // A name whose case did not fit ("china"): a shorter one may; otherwise look again from the next
+        // character, where another name may start.
+        const f = fallback(key, start);
+        if (f) found(f);
+        regex.lastIndex = f ? f.end : start + 1;
+      }
     }
 
     if (threshold > 0 && heads.length) {
       const cache = new Map<string, { key: string; score: number } | null>();
-      const exact = [...hits];
+      const exactCount = hits.length;
+      const clashes = (f: { start: number; end: number }) => {
+        for (let i = 0; i < exactCount; i++) {
+          const x = hits[i]!;
+          if (x.start < f.end && f.start < x.end && (x.kind === 'framework' || x.start < f.start || x.end > f.end)) return true;
+        }
+        return false;
+      };
       for (const h of heads) {
         const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache);
         // A fuzzy name never overlaps an exact one of a framework, nor cuts through any other exact name
         // ("South Korea's AI Basic Act" is not "Korea's AI Basic Act" preceded by "South").
-        if (!f || exact.some((x) => x.start < f.end && f.start < x.end && (x.kind === 'framework' || x.start < f.start || x.end > f.end))) continue;
+        if (!f || clashes(f)) continue;
         const senses = (groups.get(f.key)?.forms ?? []).flatMap((x) => x.senses).filter((x) => x.kind === 'framework');
         const strong = unique(senses.filter((x) => !x.ambiguous));
         const conf = fuzzyConfidence(f.score);
-        if (strong.length === 1) hits.push({ start: f.start, end: f.end, kind: 'framework', id: strong[0]!.id, confidence: conf, fuzzy: true });
+        if (strong.length === 1) hits.push({ start: f.start, end: f.end, kind: 'framework', id: strong[0]!.id, confidence: conf, fuzzy: true, strength: 1 });
         else if (senses.length) ambiguous.push({ start: f.start, end: f.end, ids: unique(senses).map((x) => x.id), acronym: false, fuzzyScore: f.score, key: '' });
       }
     }
@@ -345,15 +355,15 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
       }
       const scale = a.fuzzyScore ? fuzzyConfidence(a.fuzzyScore) : 1;
       const confidence = round(r.confidence * scale);
-      if (r.id) hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.id, confidence, fuzzy: a.fuzzyScore > 0 });
-      else hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.candidates[0]!, confidence, candidates: r.candidates, fuzzy: a.fuzzyScore > 0 });
+      if (r.id) hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.id, confidence, fuzzy: a.fuzzyScore > 0, strength: 1 });
+      else hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.candidates[0]!, confidence, candidates: r.candidates, fuzzy: a.fuzzyScore > 0, strength: 1 });
     }
     for (const w of weak) {
       const ok =
         w.sense.weak === 'adjective'
           ? adjectiveHasContext(page, w.end, (pos) => mentionStarts.has(pos))
           : technologyHasContext(technologies.get(w.sense.id), w.start, w.end);
-      if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false });
+      if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false, strength: 1 });
     }
 
     const kinds = scanOptions.kinds;
