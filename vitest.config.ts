@@ -7,5 +7,7 @@ export default defineConfig({
     // Playwright specs live in test/e2e and must never be picked up here.
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Answers browser.i18n.getMessage from public/_locales/en/messages.json (fakeBrowser does not).
+    setupFiles: ['test/unit/setup/i18n.ts'],
   },
 });

@@ -13,6 +13,7 @@ import { Overview } from './compare/Overview';
 import { RegimeMap } from './compare/RegimeMap';
 import { TechnologySection } from './compare/TechnologySection';
 import { YearChart } from './compare/YearChart';
+import { t } from '../utils/i18n';
 
 /** The side panel: choose 2 to 4 jurisdictions, compare them per technology, export, and see the article's pictures. */
 export function ComparePanel({
@@ -57,15 +58,15 @@ export function ComparePanel({
 
   return (
     <main class="rl-panel rl-compare">
-      <h1>Compare jurisdictions</h1>
+      <h1>{t('compareTitle')}</h1>
       <JurisdictionPicker jurisdictions={data.jurisdictions} byId={byId} chosen={chosenIds} suggestions={suggestions} onChange={setChosen} />
       <p class="rl-visually-hidden" role="status">
-        Comparing {chosen.map((j) => j.name).join(', ')}.
+        {t('comparingStatus', chosen.map((j) => j.name).join(', '))}
       </p>
       <Overview comparisons={comparisons} technologies={technologies} onOpen={reveal} />
       <ExportBar comparisons={comparisons} names={names} />
       <section class="rl-by-tech" aria-labelledby="rl-by-tech-h">
-        <h2 id="rl-by-tech-h">By technology</h2>
+        <h2 id="rl-by-tech-h">{t('byTechnology')}</h2>
         {comparisons.map((t) => (
           <TechnologySection
             key={t.technology}
@@ -78,7 +79,7 @@ export function ComparePanel({
         ))}
       </section>
       <section class="rl-pictures" aria-labelledby="rl-pictures-h">
-        <h2 id="rl-pictures-h">Pictures</h2>
+        <h2 id="rl-pictures-h">{t('pictures')}</h2>
         <YearChart frameworks={data.frameworks} chosen={chosen} byId={byId} technologies={data.technologies} now={now} />
         <RegimeMap frameworks={data.frameworks} jurisdictions={data.jurisdictions} byId={byId} technologies={data.technologies} chosen={chosenIds} />
         <CycleChart frameworks={data.frameworks} stages={data.stages} technologies={data.technologies} byId={byId} />

@@ -6,6 +6,7 @@ import { BindingBadge } from './BindingBadge';
 import { SourceLinks } from './SourceLinks';
 import { StageIndicator } from './StageIndicator';
 import { CompareButton } from './card/CompareButton';
+import { t } from '../utils/i18n';
 
 export interface FrameworkCardProps {
   f: Framework;
@@ -34,17 +35,17 @@ export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardPro
       {f.bindingNote ? <p class="rl-note">{f.bindingNote}</p> : null}
       <p class="rl-summary">{f.summary}</p>
       <dl class="rl-facts">
-        <dt>Scope</dt>
+        <dt>{t('scope')}</dt>
         <dd class="rl-scope">
           {f.scope.jurisdictions.map(name).join(', ')}
-          {f.scope.extraterritorial ? <strong class="rl-extra"> · Extraterritorial reach</strong> : null}
+          {f.scope.extraterritorial ? <strong class="rl-extra"> · {t('extraterritorialReach')}</strong> : null}
           {f.scope.note ? <span class="rl-muted rl-block">{f.scope.note}</span> : null}
         </dd>
-        <dt>Issuer</dt>
+        <dt>{t('issuer')}</dt>
         <dd>{name(f.issuer)}</dd>
         {dates.length ? (
           <>
-            <dt>Dates</dt>
+            <dt>{t('dates')}</dt>
             <dd class="rl-dates">
               {dates.map((k) => (
                 <span key={k} class="rl-date">
@@ -55,8 +56,8 @@ export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardPro
           </>
         ) : null}
       </dl>
-      <section aria-label="Harmonization challenges">
-        <h3>Challenges</h3>
+      <section aria-label={t('harmonizationChallenges')}>
+        <h3>{t('challenges')}</h3>
         <ul class="rl-challenges">
           {f.challenges.map((c) => (
             <li key={c.id}>
@@ -68,13 +69,13 @@ export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardPro
       <StageIndicator stages={view.stages} current={f.stage} />
       {f.related.length ? (
         <p class="rl-related">
-          <span class="rl-muted">Related: </span>
+          <span class="rl-muted">{t('relatedLabel')} </span>
           {f.related.map(name).join(', ')}
         </p>
       ) : null}
       <SourceLinks sources={f.sources} />
       {onCompare ? <CompareButton jurisdictions={f.scope.jurisdictions} onCompare={onCompare} /> : null}
-      <p class="rl-muted rl-reviewed">Last reviewed {formatDate(f.lastReviewed)}</p>
+      <p class="rl-muted rl-reviewed">{t('lastReviewed', formatDate(f.lastReviewed))}</p>
     </article>
   );
 }

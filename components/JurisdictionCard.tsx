@@ -5,12 +5,13 @@ import { SourceLinks } from './SourceLinks';
 import { CompareButton } from './card/CompareButton';
 import { InstrumentList } from './card/InstrumentList';
 import { RegimeList } from './card/RegimeList';
+import { t } from '../utils/i18n';
 
 export const JURISDICTION_KIND_LABEL: Record<Jurisdiction['kind'], string> = {
-  country: 'Country',
-  subnational: 'Sub-national jurisdiction',
-  bloc: 'Regional bloc',
-  organization: 'International organization',
+  country: t('kindCountry'),
+  subnational: t('kindSubnational'),
+  bloc: t('kindBloc'),
+  organization: t('kindOrganization'),
 };
 
 export interface JurisdictionCardProps {
@@ -29,22 +30,22 @@ export function JurisdictionCard({ j, view, onCompare, children }: JurisdictionC
         <h2 class="rl-card__title">{j.name}</h2>
         <p class="rl-card__meta">
           <span class="rl-jkind">{JURISDICTION_KIND_LABEL[j.kind]}</span>
-          {j.parent ? <span class="rl-muted">in {name(j.parent)}</span> : null}
+          {j.parent ? <span class="rl-muted">{t('inParent', name(j.parent))}</span> : null}
         </p>
       </header>
       {children}
       <p class="rl-summary">{j.summary}</p>
       {j.memberOf.length ? (
         <p class="rl-members">
-          <span class="rl-muted">Member of: </span>
+          <span class="rl-muted">{t('memberOfLabel')} </span>
           {j.memberOf.map(name).join(', ')}
         </p>
       ) : null}
       {view.regimes?.length && j.kind !== 'organization' ? <RegimeList rows={view.regimes} /> : null}
       {instruments?.shown.length ? (
-        <section class="rl-section" aria-label="Main instruments">
-          <h3>Main instruments</h3>
-          <InstrumentList label={`Main instruments of ${j.shortName ?? j.name}`} items={instruments.shown} more={instruments.total - instruments.shown.length} />
+        <section class="rl-section" aria-label={t('mainInstruments')}>
+          <h3>{t('mainInstruments')}</h3>
+          <InstrumentList label={t('mainInstrumentsOf', j.shortName ?? j.name)} items={instruments.shown} more={instruments.total - instruments.shown.length} />
         </section>
       ) : null}
       <SourceLinks sources={j.sources} />

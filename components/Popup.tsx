@@ -9,6 +9,7 @@ import { PagePanel } from './popup/PagePanel';
 import { PopupTabs, type PopupView } from './popup/PopupTabs';
 import { PopupToolbar } from './popup/PopupToolbar';
 import { optionId, SearchResults, type ResultSection } from './SearchResults';
+import { plural, t } from '../utils/i18n';
 
 /** Everything the popup reads or does outside itself; `utils/popup-deps.ts` wires the real browser. */
 export interface PopupDeps {
@@ -33,7 +34,7 @@ export interface PopupDeps {
 
 const RESULTS_ID = 'rl-results';
 const key = (r: RecentRef) => `${r.kind}:${r.id}`;
-const quoted = (q: string) => (q.length > 40 ? `"${q.slice(0, 40)}..."` : `"${q}"`);
+const quoted = (q: string) => (q.length > 40 ? `${q.slice(0, 40)}...` : q);
 
 export function Popup({ deps }: { deps: PopupDeps }) {
   const { value: firstIndex, error: indexError } = useResolved(deps.index);
@@ -100,24 +101,25 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const onPage = useMemo(() => (page.status === 'ok' ? page.mentions : []), [page]);
   const trimmed = query.trim();
 
-  const { sections, status } = useMemo((): { sections: ResultSection[]; status: string } => {
-    if (!index) return { sections: [], status: indexError ? `The dataset could not be opened: ${indexError}` : trimmed ? 'Loading the dataset...' : '' };
+  const { sections, status, noMatch } = useMemo((): { sections: ResultSection[]; status: string; noMatch?: boolean } => {
+    if (!index) return { sections: [], status: indexError ? t('datasetOpenFailed', String(indexError)) : trimmed ? t('datasetLoading') : '' };
     if (!trimmed) {
       const known = (refs: RecentRef[]) => refs.map((r) => docs.get(key(r))).filter((d): d is SearchDoc => Boolean(d));
       return {
         sections: [
-          { title: 'Recent', docs: known(recents) },
-          { title: 'Frameworks on this page', docs: known(onPage.filter((m) => m.kind === 'framework')) },
+          { title: t('recent'), docs: known(recents) },
+          { title: t('frameworksOnThisPage'), docs: known(onPage.filter((m) => m.kind === 'framework')) },
         ],
         status: '',
       };
     }
     const hits = index.search(query);
-    if (hits.length) return { sections: [{ docs: hits.map((h) => h.doc) }], status: hits.length === 1 ? '1 result' : `${hits.length} results` };
+    if (hits.length) return { sections: [{ docs: hits.map((h) => h.doc) }], status: plural(hits.length, 'resultsOne', 'resultsMany') };
     const near = index.nearest(query);
     return {
-      sections: [{ title: 'Nearest names', docs: near }],
-      status: `No match for ${quoted(trimmed)}.`,
+      sections: [{ title: t('nearestNames'), docs: near }],
+      status: t('noMatchFor', quoted(trimmed)),
+      noMatch: true,
     };
   }, [index, indexError, docs, query, trimmed, recents, onPage]);
 
@@ -134,7 +136,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       await deps.remember(ref);
       setRecents(await deps.recents());
     } catch (e) {
-      setNotice(`Could not open that card: ${e instanceof Error ? e.message : String(e)}`);
+      setNotice(t('cardOpenFailed', e instanceof Error ? e.message : String(e)));
     }
   };
 
@@ -149,9 +151,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const reveal = async (m: PageMention) => {
     if (!tab) return;
-    setNotice(`Showing ${m.name} on the page...`);
+    setNotice(t('showingOnPage', m.name));
     const error = await deps.reveal(tab.id, m);
-    if (error) setNotice(`Could not show ${m.name} on the page: ${error}`);
+    if (error) setNotice(t('showOnPageFailed', [m.name, error]));
     else deps.close();
   };
 
@@ -167,13 +169,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
                 setSite({ host, paused });
                 deps.sitePause!.setPaused(host, paused).then(
                   async () => {
-                    setNotice(paused ? `Paused on ${host}.` : `Highlighting again on ${host}.`);
+                    setNotice(paused ? t('pausedOn', host) : t('highlightingAgainOn', host));
                     // The content script applies the change; what it reports about the page changes with it.
                     setPage(await deps.readPage(tab));
                   },
                   (e: unknown) => {
                     setSite({ host, paused: !paused });
-                    setNotice(`Could not change the setting: ${e instanceof Error ? e.message : String(e)}`);
+                    setNotice(t('settingChangeFailed', e instanceof Error ? e.message : String(e)));
                   },
                 );
               },
@@ -185,13 +187,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           ? () => {
               const places = onPage.filter((m) => m.kind === 'jurisdiction').map((m) => m.id);
               void deps.openSidePanel!(tab?.windowId, places).then((error) => {
-                if (error) setNotice(`Could not open the side panel: ${error}`);
+                if (error) setNotice(t('sidePanelOpenFailed', error));
                 else deps.close();
               });
             }
           : undefined
       }
-      onOptions={deps.openOptions ? () => void deps.openOptions!().then((error) => (error ? setNotice(`Could not open options: ${error}`) : deps.close())) : undefined}
+      onOptions={deps.openOptions ? () => void deps.openOptions!().then((error) => (error ? setNotice(t('optionsOpenFailed', error)) : deps.close())) : undefined}
     />
   );
 
@@ -201,14 +203,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     </p>
   );
 
-  const title = <h1 class="rl-popup__title">Regulatory Lens</h1>;
+  const title = <h1 class="rl-popup__title">{t('extName')}</h1>;
 
   if (card) {
     return (
       <main class="rl-popup" data-ready={index ? '' : undefined}>
         <header class="rl-popup__head">{title}</header>
         <button ref={back} type="button" class="rl-back" onClick={() => setCard(undefined)}>
-          Back to results
+          {t('backToResults')}
         </button>
         <EntityCard view={card} />
         {live}
@@ -224,11 +226,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       </header>
       <div role="tabpanel" id="rl-panel-search" aria-labelledby="rl-tab-search" hidden={view !== 'search'}>
         <label class="rl-search">
-          <span class="rl-visually-hidden">Search frameworks, jurisdictions and technologies</span>
+          <span class="rl-visually-hidden">{t('searchLabel')}</span>
           <input
             ref={input}
             type="search"
-            placeholder="GDPR, AI Act, MiCA, 2016/679, Kenya..."
+            placeholder={t('searchPlaceholder')}
             value={query}
             autoComplete="off"
             spellcheck={false}
@@ -242,12 +244,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             onKeyDown={onSearchKey}
           />
         </label>
-        <p id="rl-search-status" class={status.startsWith('No match') ? 'rl-no-match' : 'rl-muted rl-count-line'} aria-live="polite">
+        <p id="rl-search-status" class={noMatch ? 'rl-no-match' : 'rl-muted rl-count-line'} aria-live="polite">
           {status}
         </p>
         <SearchResults id={RESULTS_ID} sections={sections} active={active} onChoose={(d) => void openCard(d)} />
         {!trimmed && index && !options.length ? (
-          <p class="rl-muted rl-hint">Type a name, an acronym or an official number. Misspellings are fine.</p>
+          <p class="rl-muted rl-hint">{t('searchHint')}</p>
         ) : null}
       </div>
       <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page" hidden={view !== 'page'}>

@@ -1,8 +1,9 @@
 import type { SearchDoc } from '../utils/search';
 import { STATUS_LABEL } from '../utils/format';
 import { BindingBadge } from './BindingBadge';
+import { t } from '../utils/i18n';
 
-const KIND_LABEL = { framework: 'Framework', jurisdiction: 'Jurisdiction', technology: 'Technology' } as const;
+const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology') } as const;
 
 export interface ResultSection {
   /** Shown above the section's options ("Recent", "On this page"); none for plain results. */
@@ -31,9 +32,9 @@ export function SearchResults({
   const shown = sections.filter((s) => s.docs.length);
   if (!shown.length) return null;
   return (
-    <div class="rl-results" id={id} role="listbox" aria-label="Results">
+    <div class="rl-results" id={id} role="listbox" aria-label={t('results')}>
       {shown.map((s, k) => (
-        <div key={s.title ?? k} role="group" aria-label={s.title ?? 'Results'} class="rl-results__group">
+        <div key={s.title ?? k} role="group" aria-label={s.title ?? t('results')} class="rl-results__group">
           {s.title ? (
             <div class="rl-results__title" aria-hidden="true">
               {s.title}

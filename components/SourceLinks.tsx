@@ -1,4 +1,5 @@
 import type { Source } from '../data/schema';
+import { t } from '../utils/i18n';
 
 /** Only https links become links: the dataset can never smuggle in another scheme. */
 export function SourceLinks({ sources }: { sources: Source[] }) {
@@ -10,7 +11,7 @@ export function SourceLinks({ sources }: { sources: Source[] }) {
             <a href={s.url} target="_blank" rel="noopener noreferrer">
               {s.title}
             </a>
-            {s.official ? <span class="rl-muted"> (official)</span> : null}
+            {s.official ? <span class="rl-muted"> {t('officialSource')}</span> : null}
           </li>
         ) : (
           <li key={s.url}>{s.title}</li>

@@ -4,6 +4,7 @@ import { BINDING_LABEL } from '../utils/format';
 import type { EntityView } from '../utils/messages';
 import { InstrumentList } from './card/InstrumentList';
 import { RegimeChip, RegimeRules } from './card/RegimeList';
+import { t } from '../utils/i18n';
 
 export interface TechnologyCardProps {
   t: Technology;
@@ -12,42 +13,42 @@ export interface TechnologyCardProps {
   children?: ComponentChildren;
 }
 
-export function TechnologyCard({ t, view, children }: TechnologyCardProps) {
+export function TechnologyCard({ t: tech, view, children }: TechnologyCardProps) {
   const strictest = view?.strictest;
   return (
-    <article class="rl-card" data-kind="technology" data-id={t.id} aria-label={t.name}>
+    <article class="rl-card" data-kind="technology" data-id={tech.id} aria-label={tech.name}>
       <header>
-        <h2 class="rl-card__title">{t.name}</h2>
-        <p class="rl-card__meta">Emerging technology</p>
+        <h2 class="rl-card__title">{tech.name}</h2>
+        <p class="rl-card__meta">{t('emergingTechnology')}</p>
       </header>
       {children}
-      <p class="rl-summary">{t.summary}</p>
-      {t.subAreas.length ? (
+      <p class="rl-summary">{tech.summary}</p>
+      {tech.subAreas.length ? (
         <p>
-          <span class="rl-muted">Includes: </span>
-          {t.subAreas.map((s) => s.name).join(', ')}
+          <span class="rl-muted">{t('includesLabel')} </span>
+          {tech.subAreas.map((s) => s.name).join(', ')}
         </p>
       ) : null}
       {view?.byBinding?.length ? (
-        <section class="rl-section" aria-label="Instruments by binding nature">
-          <h3>Instruments by binding nature</h3>
+        <section class="rl-section" aria-label={t('instrumentsByBinding')}>
+          <h3>{t('instrumentsByBinding')}</h3>
           {view.byBinding.map((g) => (
             <div key={g.binding} class="rl-group" data-binding={g.binding}>
               <h4 class="rl-group__title">
                 {BINDING_LABEL[g.binding]} <span class="rl-count">({g.total})</span>
               </h4>
-              <InstrumentList label={`${BINDING_LABEL[g.binding]} instruments on ${t.name}`} items={g.shown} more={g.total - g.shown.length} />
+              <InstrumentList label={t('bindingInstrumentsOn', [BINDING_LABEL[g.binding], tech.name])} items={g.shown} more={g.total - g.shown.length} />
             </div>
           ))}
         </section>
       ) : null}
       {strictest?.jurisdictions.length ? (
-        <section class="rl-section rl-strictest" aria-label="Strictest regimes">
-          <h3>Strictest regimes</h3>
+        <section class="rl-section rl-strictest" aria-label={t('strictestRegimes')}>
+          <h3>{t('strictestRegimes')}</h3>
           <p>
             <RegimeChip regime={strictest.regime} />{' '}
             {strictest.jurisdictions.map((j) => j.name).join(', ')}
-            {strictest.inherited ? <span class="rl-muted"> (and {strictest.inherited} more through them)</span> : null}
+            {strictest.inherited ? <span class="rl-muted"> {t('inheritedMore', strictest.inherited)}</span> : null}
           </p>
           <RegimeRules />
         </section>

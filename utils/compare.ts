@@ -7,6 +7,7 @@
 import type { Framework, Jurisdiction, TechnologyId } from '../data/schema';
 import { frameworkYear } from './format';
 import { organizationIds, ownScopeIds, regimeFor, type Regime, type RegimeResult } from './regime';
+import { t } from './i18n';
 
 export type Relation = 'own' | 'signed' | 'member' | 'extraterritorial';
 
@@ -37,23 +38,28 @@ export interface Column {
 /** An instrument no longer in effect is listed but never counts as reaching anyone. */
 const GONE = new Set<Framework['status']>(['repealed', 'superseded', 'withdrawn']);
 
-export const REGIME_LABEL: Record<Regime, string> = { strict: 'Strict', moderate: 'Moderate', emerging: 'Emerging', none: 'None' };
+export const REGIME_LABEL: Record<Regime, string> = {
+  strict: t('regimeStrict'),
+  moderate: t('regimeModerate'),
+  emerging: t('regimeEmerging'),
+  none: t('regimeNone'),
+};
 
 /** Short names for narrow tables (the side panel's overview); the full name stays in the title and headings. */
 export const TECHNOLOGY_SHORT: Record<TechnologyId, string> = {
-  ai: 'AI',
-  'data-protection': 'Data protection',
-  blockchain: 'Crypto-assets',
-  biotech: 'Biotech and medical',
-  quantum: 'Quantum',
-  iot: 'IoT',
+  ai: t('techShortAi'),
+  'data-protection': t('techShortDataProtection'),
+  blockchain: t('techShortBlockchain'),
+  biotech: t('techShortBiotech'),
+  quantum: t('techShortQuantum'),
+  iot: t('techShortIot'),
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {
-  own: 'Own instrument',
-  signed: 'Signed or joined',
-  member: 'Through membership',
-  extraterritorial: 'Extraterritorial reach',
+  own: t('relationOwn'),
+  signed: t('relationSigned'),
+  member: t('relationMember'),
+  extraterritorial: t('extraterritorialReach'),
 };
 
 const label = (f: Framework) => f.shortName ?? f.name;

@@ -19,11 +19,6 @@ export async function openDataset(): Promise<LensDb> {
   return db;
 }
 
-export async function loadSearchIndex(d: LensDb): Promise<SearchIndex> {
-  const [f, j, t] = await Promise.all([d.frameworks.toArray(), d.jurisdictions.toArray(), d.technologies.toArray()]);
-  return createSearchIndex(toSearchDocs(f, j, t));
-}
-
 export interface LiveSearchIndex {
   /** The index to search now. */
   index: Promise<SearchIndex>;
@@ -42,13 +37,15 @@ export function openSearchIndex(): LiveSearchIndex {
   const pending = datasetInfo();
   const d = (db ??= new LensDb());
   const read = () =>
-    d.transaction('r', [d.frameworks, d.jurisdictions, d.technologies, d.meta], async () => ({
-      frameworks: await d.frameworks.toArray(),
-      jurisdictions: await d.jurisdictions.toArray(),
-      technologies: await d.technologies.toArray(),
-      version: (await d.meta.get('datasetVersion'))?.value,
-    }));
-  type Snapshot = Awaited<ReturnType<typeof read>>;
+    d
+      .transaction('r', [d.frameworks, d.jurisdictions, d.technologies, d.meta], async () => ({
+        frameworks: await d.frameworks.toArray(),
+        jurisdictions: await d.jurisdictions.toArray(),
+        technologies: await d.technologies.toArray(),
+        version: (await d.meta.get('datasetVersion'))?.value,
+      }))
+      .catch(() => undefined);
+  type Snapshot = NonNullable<Awaited<ReturnType<typeof read>>>;
   const build = (s: Snapshot) => createSearchIndex(toSearchDocs(s.frameworks, s.jurisdictions, s.technologies));
   const current = (s: Snapshot, info: DatasetInfo) =>
     s.version === info.version &&
@@ -56,9 +53,14 @@ export function openSearchIndex(): LiveSearchIndex {
     s.jurisdictions.length === info.counts.jurisdictions &&
     s.technologies.length === info.counts.technologies;
 
-  const early = read().catch(() => undefined);
+  const early = read();
   const earlyIndex = early.then((s) => (s?.version && s.frameworks.length ? build(s) : undefined));
-  const confirmed = Promise.all([early, pending]).then(async ([s, info]) => (s && current(s, info) ? undefined : build(await read())));
+  const confirmed = Promise.all([early, pending]).then(async ([s, info]) => {
+    if (s && current(s, info)) return undefined;
+    const seeded = await read();
+    if (!seeded) throw new Error('the dataset database could not be read');
+    return build(seeded);
+  });
   const index = earlyIndex.then(async (i) => i ?? (await confirmed)!);
   const replacement = earlyIndex.then((i) => (i ? confirmed : undefined));
   // A failure reaches whoever awaits these; meanwhile it must not count as unhandled.

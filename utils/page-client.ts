@@ -9,6 +9,7 @@
 import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../data/schema';
+import { t } from './i18n';
 
 // The schema module would bring all of zod and every record schema into the popup; the kinds are checked
 // against its type instead, both ways.
@@ -66,25 +67,25 @@ export function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-const UNREADABLE = 'Regulatory Lens cannot read this page. Browser pages and extension stores are off limits; on other pages, reloading the page may help.';
+const UNREADABLE = () => t('pageUnreadable');
 
 /** Mentions found on the tab, most mentioned first; never rejects. */
 export async function readPage(tabId: number | undefined, timeoutMs = 5000): Promise<PageState> {
-  if (tabId === undefined) return { status: 'unreadable', reason: UNREADABLE };
+  if (tabId === undefined) return { status: 'unreadable', reason: UNREADABLE() };
   let raw: unknown;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     // A content script that never answers must not leave the tab saying "Reading this page..." for ever.
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
     raw = await Promise.race([browser.tabs.sendMessage(tabId, { type: 'pageMentions' }), late]);
-    if (raw === 'late') return { status: 'unreadable', reason: 'The page did not answer in time; reloading it may help.' };
+    if (raw === 'late') return { status: 'unreadable', reason: t('pageLate') };
   } catch {
-    return { status: 'unreadable', reason: UNREADABLE };
+    return { status: 'unreadable', reason: UNREADABLE() };
   } finally {
     clearTimeout(timer);
   }
   const answer = PageMentionsAnswer.safeParse(raw);
-  if (!answer.success) return { status: 'unreadable', reason: UNREADABLE };
+  if (!answer.success) return { status: 'unreadable', reason: UNREADABLE() };
   // The content script's own reasons ("Regulatory Lens is paused on this site.") are written for the reader.
   if (!answer.data.ok) return { status: 'unreadable', reason: answer.data.error };
   return { status: 'ok', mentions: sortMentions(answer.data.value.mentions) };
@@ -114,9 +115,9 @@ export async function siteOf(tab: TargetTab | undefined): Promise<string | undef
 export async function revealMention(tabId: number, ref: { kind: EntityKind; id: string }): Promise<string | undefined> {
   try {
     const answer = RevealAnswer.safeParse(await browser.tabs.sendMessage(tabId, { type: 'revealMention', kind: ref.kind, id: ref.id }));
-    if (!answer.success) return 'The page did not answer.';
+    if (!answer.success) return t('pageNoAnswer');
     return answer.data.ok ? undefined : answer.data.error;
   } catch {
-    return 'The page is no longer reachable; reload it and try again.';
+    return t('pageUnreachable');
   }
 }

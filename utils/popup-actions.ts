@@ -5,6 +5,7 @@
  * `openSidePanel` must be called straight from a click handler and makes its browser calls synchronously.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 
 interface ChromeSidePanel {
   setOptions(o: { path: string; enabled?: boolean }): Promise<void>;
@@ -39,14 +40,14 @@ export function openSidePanel(windowId: number | undefined, jurisdictions: strin
   try {
     const panel = chromeSidePanel();
     if (panel) {
-      if (windowId === undefined) return Promise.resolve('No browser window to open the side panel in.');
+      if (windowId === undefined) return Promise.resolve(t('noWindowForSidePanel'));
       // Both calls are made before anything is awaited, so the open keeps the click's user gesture.
       const pathSet = panel.setOptions({ path, enabled: true });
       return done(Promise.all([pathSet, panel.open({ windowId })]));
     }
     const sidebar = firefoxSidebar();
     if (sidebar) return done(Promise.all([sidebar.open(), sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html') })]));
-    return Promise.resolve('This browser has no side panel.');
+    return Promise.resolve(t('noSidePanel'));
   } catch (e) {
     return Promise.resolve(e instanceof Error ? e.message : String(e));
   }

@@ -15,14 +15,15 @@
  * - none: nothing in the dataset.
  */
 import type { Framework, Jurisdiction, TechnologyId } from '../data/schema';
+import { t } from './i18n';
 
 export type Regime = 'strict' | 'moderate' | 'emerging' | 'none';
 
 export const REGIME_RULE: Record<Regime, string> = {
-  strict: 'a binding statute, regulation or directive on this technology is in force',
-  moderate: 'instruments on this technology are adopted (guidelines, strategies, executive actions or laws not yet applicable), but no binding law is in force',
-  emerging: 'only proposals, or international instruments it adheres to through its memberships',
-  none: 'no instrument on this technology in the dataset',
+  strict: t('ruleStrict'),
+  moderate: t('ruleModerate'),
+  emerging: t('ruleEmerging'),
+  none: t('ruleNone'),
 };
 
 export interface RegimeResult {

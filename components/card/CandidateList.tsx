@@ -1,4 +1,5 @@
 import type { Candidate } from '../../utils/detect/matcher';
+import { t } from '../../utils/i18n';
 
 /**
  * A name shared by several entities ("AI Act") that the page's context could not resolve: every entity it
@@ -6,9 +7,9 @@ import type { Candidate } from '../../utils/detect/matcher';
  */
 export function CandidateList({ text, candidates, current, onChoose }: { text: string; candidates: Candidate[]; current: string; onChoose: (id: string) => void }) {
   return (
-    <section class="rl-candidates" aria-label="Possible meanings">
+    <section class="rl-candidates" aria-label={t('possibleMeanings')}>
       <p class="rl-candidates__lead">
-        "{text}" may mean {candidates.length === 2 ? 'either of' : `any of ${candidates.length}`}:
+        {candidates.length === 2 ? t('mayMeanEither', text) : t('mayMeanAny', [text, candidates.length])}
       </p>
       <ul>
         {candidates.map((c) => (

@@ -1,5 +1,6 @@
 import type { InstrumentRef } from '../../utils/messages';
 import { INSTRUMENT_LABEL, STATUS_LABEL } from '../../utils/format';
+import { t } from '../../utils/i18n';
 
 /** Instruments as short lines: name, instrument type, status and year (binding nature is the caller's grouping or badge). */
 export function InstrumentList({ items, more, label }: { items: InstrumentRef[]; more?: number; label: string }) {
@@ -17,7 +18,7 @@ export function InstrumentList({ items, more, label }: { items: InstrumentRef[];
           </li>
         ))}
       </ul>
-      {more ? <p class="rl-muted rl-more">and {more} more in the dataset</p> : null}
+      {more ? <p class="rl-muted rl-more">{t('moreInDataset', more)}</p> : null}
     </>
   );
 }

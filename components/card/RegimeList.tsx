@@ -1,13 +1,19 @@
 import type { RegimeRow } from '../../utils/messages';
 import { REGIME_RULE, type Regime } from '../../utils/regime';
+import { t } from '../../utils/i18n';
 
-export const REGIME_LABEL: Record<Regime, string> = { strict: 'Strict', moderate: 'Moderate', emerging: 'Emerging', none: 'None' };
+export const REGIME_LABEL: Record<Regime, string> = {
+  strict: t('regimeStrict'),
+  moderate: t('regimeModerate'),
+  emerging: t('regimeEmerging'),
+  none: t('regimeNone'),
+};
 
 /** A jurisdiction's regime per technology, each with the instruments that decided it, and the rule in words. */
 export function RegimeList({ rows }: { rows: RegimeRow[] }) {
   return (
-    <section class="rl-section" aria-label="Regime by technology">
-      <h3>Regime by technology</h3>
+    <section class="rl-section" aria-label={t('regimeByTechnology')}>
+      <h3>{t('regimeByTechnology')}</h3>
       <ul class="rl-regimes">
         {rows.map((r) => (
           <li key={r.technology} data-technology={r.technology} data-regime={r.regime}>
@@ -34,7 +40,7 @@ export function RegimeChip({ regime }: { regime: Regime }) {
 export function RegimeRules() {
   return (
     <details class="rl-rules">
-      <summary>How regimes are decided</summary>
+      <summary>{t('howRegimesAreDecided')}</summary>
       <dl>
         {(Object.keys(REGIME_RULE) as Regime[]).map((r) => (
           <div key={r}>

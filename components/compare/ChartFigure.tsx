@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../utils/i18n';
 
 /**
  * The frame every picture shares: a heading, its controls, the SVG, a line describing the focused or
@@ -31,7 +32,7 @@ export function ChartFigure({
       </p>
       {aside}
       <details class="rl-cmp-datatable">
-        <summary>Data table</summary>
+        <summary>{t('dataTable')}</summary>
         {table}
       </details>
     </figure>

@@ -4,6 +4,7 @@ import { axis, coalitionsPerYear, FIRST_YEAR, yearRange } from '../../utils/comp
 import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { TechnologySelect } from './TechnologySelect';
+import { t, plural } from '../../utils/i18n';
 
 const W = 360;
 const H = 180;
@@ -22,34 +23,34 @@ export function CoalitionChart({ coalitions, technologies, now }: { coalitions: 
   const band = (W - M.left - M.right) / years.length;
   const y = (n: number) => M.top + (1 - n / max) * (H - M.top - M.bottom);
   const shown = points.find((p) => String(p.year) === (hover ?? roving.focused));
-  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? 'all technologies';
-  const describe = (year: number, n: number) => `${year}: ${n} ${n === 1 ? 'coalition' : 'coalitions'} founded`;
+  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? t('allTechnologiesLower');
+  const describe = (year: number, n: number) => plural(n, 'coalitionsFoundedOne', 'coalitionsFoundedMany', year);
   const total = points.reduce((n, p) => n + p.count, 0);
 
   return (
     <ChartFigure
       id="rl-coalitions"
-      title="International coalitions founded per year"
+      title={t('coalitionsChartTitle')}
       controls={<TechnologySelect id="rl-coalitions-tech" technologies={technologies} value={tech} onChange={setTech} allowAll />}
       tip={
         shown
-          ? `${describe(shown.year, shown.count)}${shown.ids.length ? `: ${shown.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${shown.ids.length > MAX_NAMES ? ` and ${shown.ids.length - MAX_NAMES} more` : ''}` : ''}.`
-          : 'Hover a bar, or Tab to the chart and use the arrow keys, to see the coalitions founded that year.'
+          ? `${describe(shown.year, shown.count)}${shown.ids.length ? `: ${shown.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${shown.ids.length > MAX_NAMES ? ` ${t('andMore', shown.ids.length - MAX_NAMES)}` : ''}` : ''}.`
+          : t('coalitionsTip')
       }
       aside={
         earlier.length ? (
           <p class="rl-muted" data-testid="coalitions-earlier">
-            Founded before {years[0]}: {earlier.map((c) => `${c.shortName ?? c.name} (${c.founded})`).join(', ')}.
+            {t('foundedBefore', [years[0] ?? now, earlier.map((c) => `${c.shortName ?? c.name} (${c.founded})`).join(', ')])}
           </p>
         ) : null
       }
       table={
         <table class="rl-cmp-compare-table">
-          <caption>Coalitions founded per year, {techName}</caption>
+          <caption>{t('coalitionsCaption', techName)}</caption>
           <thead>
             <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Coalitions</th>
+              <th scope="col">{t('year')}</th>
+              <th scope="col">{t('coalitions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,10 +66,10 @@ export function CoalitionChart({ coalitions, technologies, now }: { coalitions: 
     >
       <svg class="rl-cmp-chart" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="rl-coalitions-title" aria-describedby="rl-coalitions-desc" onKeyDown={roving.onKeyDown} onMouseLeave={() => setHover(undefined)}>
         <title id="rl-coalitions-title">
-          Coalitions founded per year, {years[0]} to {now}, {techName}
+          {t('coalitionsSvgTitle', [years[0] ?? now, now, techName])}
         </title>
         <desc id="rl-coalitions-desc">
-          {total} coalitions founded from {years[0]} to {now}. Arrow keys move between years; the data table below lists every value.
+          {t('coalitionsSvgDesc', [total, years[0] ?? now, now])}
         </desc>
         <g aria-hidden="true" class="rl-cmp-axis">
           {ticks.map((t) => (

@@ -5,6 +5,7 @@ import { BindingBadge } from '../BindingBadge';
 import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { TechnologySelect } from './TechnologySelect';
+import { t, plural } from '../../utils/i18n';
 
 const W = 360;
 const BOX = { x: 40, w: 300, h: 30, gap: 16, top: 6 };
@@ -32,25 +33,25 @@ export function CycleChart({
   const H = top(counts.length) - BOX.gap + BOX.top;
   const shown = counts.find((c) => c.stage.id === (hover ?? roving.focused));
   const picked = counts.find((c) => c.stage.id === selected);
-  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? 'all technologies';
-  const label = (n: number) => `${n} ${n === 1 ? 'framework' : 'frameworks'}`;
+  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? t('allTechnologiesLower');
+  const label = (n: number) => plural(n, 'frameworksCountOne', 'frameworksCountMany');
   const toggle = (id: StageId) => setSelected((s) => (s === id ? undefined : id));
   const jName = (id: string) => byId.get(id)?.shortName ?? byId.get(id)?.name ?? id;
 
   return (
     <ChartFigure
       id="rl-cycle"
-      title="The harmonization cycle"
+      title={t('cycleChartTitle')}
       controls={<TechnologySelect id="rl-cycle-tech" technologies={technologies} value={tech} onChange={setTech} allowAll />}
-      tip={shown ? `${shown.stage.name}: ${label(shown.frameworks.length)}. ${shown.stage.summary}` : 'Hover or focus a stage for what it means; select it to list its frameworks.'}
+      tip={shown ? t('stageTip', [shown.stage.name, label(shown.frameworks.length), shown.stage.summary]) : t('cycleTip')}
       aside={
         picked ? (
           <div class="rl-stage-list" data-testid="stage-list" data-stage={picked.stage.id}>
             <h4>
-              {picked.stage.name}: {label(picked.frameworks.length)}
+              {t('stageHeading', [picked.stage.name, label(picked.frameworks.length)])}
             </h4>
             {picked.frameworks.length ? (
-              <ul class="rl-cmp-fw-list rl-cmp-stage-list__items" tabIndex={0} aria-label={`Frameworks at ${picked.stage.name}`}>
+              <ul class="rl-cmp-fw-list rl-cmp-stage-list__items" tabIndex={0} aria-label={t('frameworksAtStage', picked.stage.name)}>
                 {picked.frameworks.map((f) => (
                   <li key={f.id} data-id={f.id}>
                     <strong title={f.name}>{f.shortName ?? f.name}</strong>
@@ -61,20 +62,20 @@ export function CycleChart({
                 ))}
               </ul>
             ) : (
-              <p class="rl-muted">No framework in the dataset is at this stage.</p>
+              <p class="rl-muted">{t('noFrameworkAtStage')}</p>
             )}
           </div>
         ) : (
-          <p class="rl-muted">Select a stage to list its frameworks.</p>
+          <p class="rl-muted">{t('selectStage')}</p>
         )
       }
       table={
         <table class="rl-cmp-compare-table">
-          <caption>Frameworks at each stage, {techName}</caption>
+          <caption>{t('stagesCaption', techName)}</caption>
           <thead>
             <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Frameworks</th>
+              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('frameworks')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,9 +92,9 @@ export function CycleChart({
       }
     >
       <svg class="rl-cmp-chart rl-cycle" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="rl-cycle-title" aria-describedby="rl-cycle-desc" onKeyDown={roving.onKeyDown} onMouseLeave={() => setHover(undefined)}>
-        <title id="rl-cycle-title">The harmonization cycle, {techName}</title>
+        <title id="rl-cycle-title">{t('cycleSvgTitle', techName)}</title>
         <desc id="rl-cycle-desc">
-          {counts.map((c) => `${c.stage.name}: ${c.frameworks.length}`).join(', then ')}, then back to {counts[0]?.stage.name}. Each stage is a button that lists its frameworks.
+          {t('cycleSvgDesc', [counts.map((c) => `${c.stage.name}: ${c.frameworks.length}`).join(`, ${t('then')} `), counts[0]?.stage.name ?? ''])}
         </desc>
         <defs>
           <marker id="rl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">

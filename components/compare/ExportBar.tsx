@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TechnologyComparison } from '../../utils/compare/alignment';
 import { comparisonCsv, comparisonMarkdown, type ExportNames } from '../../utils/compare/export';
+import { t } from '../../utils/i18n';
 
 type Format = 'markdown' | 'csv';
 const FILE: Record<Format, { ext: string; type: string; label: string }> = {
@@ -48,7 +49,7 @@ export function ExportBar({ comparisons, names }: { comparisons: TechnologyCompa
   return (
     <section class="rl-cmp-export" aria-labelledby="rl-export-h">
       <h2 id="rl-export-h" class="rl-visually-hidden">
-        Export
+        {t('export')}
       </h2>
       {(['markdown', 'csv'] as const).map((f) => (
         <div key={f} class="rl-cmp-export__group" role="group" aria-label={FILE[f].label}>
@@ -58,12 +59,12 @@ export function ExportBar({ comparisons, names }: { comparisons: TechnologyCompa
             data-export={`copy-${f}`}
             onClick={() =>
               copy(text(f)).then(
-                () => setStatus(`${FILE[f].label} copied to the clipboard.`),
-                () => setStatus(`Could not copy: use Download ${FILE[f].label}.`),
+                () => setStatus(t('exportCopied', FILE[f].label)),
+                () => setStatus(t('exportCopyFailed', FILE[f].label)),
               )
             }
           >
-            Copy {FILE[f].label}
+            {t('exportCopy', FILE[f].label)}
           </button>
           <button
             type="button"
@@ -71,10 +72,10 @@ export function ExportBar({ comparisons, names }: { comparisons: TechnologyCompa
             data-export={`download-${f}`}
             onClick={() => {
               download(text(f), `regulatory-lens-${ids}-${today}.${FILE[f].ext}`, FILE[f].type);
-              setStatus(`${FILE[f].label} file downloaded.`);
+              setStatus(t('exportDownloaded', FILE[f].label));
             }}
           >
-            Download {FILE[f].label}
+            {t('exportDownload', FILE[f].label)}
           </button>
         </div>
       ))}

@@ -2,6 +2,7 @@ import type { Jurisdiction } from '../../data/schema';
 import type { Related } from '../../utils/compare';
 import { frameworkYear, STATUS_LABEL } from '../../utils/format';
 import { BindingBadge } from '../BindingBadge';
+import { t } from '../../utils/i18n';
 
 /** Instruments in a comparison cell: name, binding badge, status and year, and how they relate. */
 export function FrameworkList({ items, byId, empty }: { items: Related[]; byId: Map<string, Jurisdiction>; empty: string }) {
@@ -15,12 +16,12 @@ export function FrameworkList({ items, byId, empty }: { items: Related[]; byId: 
           <span class="rl-cmp-fw-meta">
             <BindingBadge binding={f.binding} />{' '}
             <span class="rl-muted">
-              {STATUS_LABEL[f.status]} · {frameworkYear(f) ?? 'n.d.'}
+              {STATUS_LABEL[f.status]} · {frameworkYear(f) ?? t('noDate')}
             </span>
           </span>
-          {relation === 'signed' ? <span class="rl-muted rl-cmp-via">signed or joined</span> : null}
-          {via && relation === 'extraterritorial' ? <span class="rl-muted rl-cmp-via">from {name(via)}</span> : null}
-          {via && relation !== 'extraterritorial' ? <span class="rl-muted rl-cmp-via">through {name(via)}</span> : null}
+          {relation === 'signed' ? <span class="rl-muted rl-cmp-via">{t('signedOrJoined')}</span> : null}
+          {via && relation === 'extraterritorial' ? <span class="rl-muted rl-cmp-via">{t('fromJurisdiction', name(via))}</span> : null}
+          {via && relation !== 'extraterritorial' ? <span class="rl-muted rl-cmp-via">{t('throughJurisdiction', name(via))}</span> : null}
         </li>
       ))}
     </ul>

@@ -3,8 +3,14 @@ import type { Jurisdiction } from '../../data/schema';
 import { comparable } from '../../utils/compare';
 import { MAX_CHOICE, MIN_CHOICE } from '../../utils/compare/choice';
 import { createSearchIndex, toSearchDocs } from '../../utils/search';
+import { t } from '../../utils/i18n';
 
-const KIND_LABEL: Record<Jurisdiction['kind'], string> = { country: 'Country', subnational: 'Subnational', bloc: 'Bloc', organization: 'Organization' };
+const KIND_LABEL: Record<Jurisdiction['kind'], string> = {
+  country: t('kindCountryShort'),
+  subnational: t('kindSubnationalShort'),
+  bloc: t('kindBlocShort'),
+  organization: t('kindOrganizationShort'),
+};
 const short = (j: Jurisdiction) => j.shortName ?? j.name;
 
 /** The chosen jurisdictions as removable chips, a Fuse.js search to add one, and suggestions from the page. */
@@ -44,7 +50,7 @@ export function JurisdictionPicker({
 
   return (
     <div class="rl-cmp-picker">
-      <ul class="rl-cmp-chips" aria-label="Chosen jurisdictions">
+      <ul class="rl-cmp-chips" aria-label={t('chosenJurisdictions')}>
         {chosen.map((id) => {
           const j = byId.get(id);
           const name = j ? short(j) : id;
@@ -54,8 +60,8 @@ export function JurisdictionPicker({
               <button
                 type="button"
                 class="rl-cmp-chip__remove"
-                aria-label={`Remove ${j?.name ?? id}`}
-                title={chosen.length <= MIN_CHOICE ? `A comparison needs at least ${MIN_CHOICE}` : `Remove ${j?.name ?? id}`}
+                aria-label={t('removeJurisdiction', j?.name ?? id)}
+                title={chosen.length <= MIN_CHOICE ? t('needsAtLeast', MIN_CHOICE) : t('removeJurisdiction', j?.name ?? id)}
                 disabled={chosen.length <= MIN_CHOICE}
                 onClick={() => onChange(chosen.filter((c) => c !== id))}
               >
@@ -67,7 +73,7 @@ export function JurisdictionPicker({
       </ul>
       <div class="rl-cmp-combobox">
         <label for="rl-add" class="rl-visually-hidden">
-          Add a jurisdiction
+          {t('addJurisdiction')}
         </label>
         <input
           id="rl-add"
@@ -79,7 +85,7 @@ export function JurisdictionPicker({
           aria-controls="rl-add-options"
           aria-activedescendant={hits[active] ? `rl-add-${hits[active]!.doc.id}` : undefined}
           aria-describedby="rl-add-hint"
-          placeholder={full ? `At most ${MAX_CHOICE}: remove one to add another` : 'Add a jurisdiction: Kenya, California, ASEAN...'}
+          placeholder={full ? t('atMost', MAX_CHOICE) : t('addJurisdictionPlaceholder')}
           disabled={full}
           autoComplete="off"
           spellcheck={false}
@@ -91,9 +97,9 @@ export function JurisdictionPicker({
           onKeyDown={onKey}
         />
         <span id="rl-add-hint" class="rl-visually-hidden">
-          Compare {MIN_CHOICE} to {MAX_CHOICE} jurisdictions. Arrow keys move through matches, Enter adds.
+          {t('pickerHint', [MIN_CHOICE, MAX_CHOICE])}
         </span>
-        <ul id="rl-add-options" role="listbox" aria-label="Matching jurisdictions" class="rl-cmp-options" hidden={!hits.length}>
+        <ul id="rl-add-options" role="listbox" aria-label={t('matchingJurisdictions')} class="rl-cmp-options" hidden={!hits.length}>
           {hits.map((h, i) => {
             const j = byId.get(h.doc.id);
             return (
@@ -116,9 +122,9 @@ export function JurisdictionPicker({
       </div>
       {suggestions.length ? (
         <div class="rl-cmp-suggestions" data-testid="suggestions">
-          <span class="rl-muted">On this page:</span>
+          <span class="rl-muted">{t('onThisPageLabel')}</span>
           {suggestions.map((j) => (
-            <button key={j.id} type="button" class="rl-cmp-chip rl-cmp-chip--suggest" data-id={j.id} disabled={full} onClick={() => add(j.id)} aria-label={`Add ${j.name}`}>
+            <button key={j.id} type="button" class="rl-cmp-chip rl-cmp-chip--suggest" data-id={j.id} disabled={full} onClick={() => add(j.id)} aria-label={t('addNamed', j.name)}>
               + {short(j)}
             </button>
           ))}

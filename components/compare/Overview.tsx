@@ -2,25 +2,26 @@ import type { Technology } from '../../data/schema';
 import { TECHNOLOGY_SHORT } from '../../utils/compare';
 import { formatAlignment, type TechnologyComparison } from '../../utils/compare/alignment';
 import { RegimeChip } from './RegimeChip';
+import { t } from '../../utils/i18n';
 
 /** Regimes for every technology at a glance, with the alignment figure; a technology's name opens its table. */
 export function Overview({ comparisons, technologies, onOpen }: { comparisons: TechnologyComparison[]; technologies: Map<string, Technology>; onOpen: (id: string) => void }) {
   const columns = comparisons[0]?.columns ?? [];
   return (
     <section class="rl-cmp-overview" aria-labelledby="rl-overview-h">
-      <h2 id="rl-overview-h">At a glance</h2>
-      <div class="rl-cmp-scroll" tabIndex={0} role="region" aria-label="Regimes by technology">
+      <h2 id="rl-overview-h">{t('atAGlance')}</h2>
+      <div class="rl-cmp-scroll" tabIndex={0} role="region" aria-label={t('regimesByTechnology')}>
         <table class="rl-cmp-compare-table rl-cmp-overview__table">
-          <caption class="rl-visually-hidden">Derived regime for each technology and jurisdiction, and how aligned they are</caption>
+          <caption class="rl-visually-hidden">{t('overviewCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Technology</th>
+              <th scope="col">{t('technology')}</th>
               {columns.map((c) => (
                 <th key={c.jurisdiction.id} scope="col">
                   {c.jurisdiction.shortName ?? c.jurisdiction.name}
                 </th>
               ))}
-              <th scope="col">Alignment</th>
+              <th scope="col">{t('alignment')}</th>
             </tr>
           </thead>
           <tbody>

@@ -9,6 +9,7 @@ import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { RegimeChip } from './RegimeChip';
 import { TechnologySelect } from './TechnologySelect';
+import { t } from '../../utils/i18n';
 
 const W = 360;
 const H = 180;
@@ -17,8 +18,8 @@ const MAX_ORG_ITEMS = 3;
 
 const fwName = (f: Framework) => f.shortName ?? f.name;
 const mainText = (f: Framework | undefined) =>
-  f ? `${fwName(f)} (${INSTRUMENT_LABEL[f.instrument]}, ${BINDING_LABEL[f.binding].toLowerCase()}, ${frameworkYear(f) ?? 'n.d.'})` : 'no instrument in the dataset';
-const describe = (e: MapEntry) => `${e.jurisdiction.name}: ${REGIME_LABEL[e.regime.regime].toLowerCase()}. Main instrument: ${mainText(e.main)}`;
+  f ? `${fwName(f)} (${INSTRUMENT_LABEL[f.instrument]}, ${BINDING_LABEL[f.binding].toLowerCase()}, ${frameworkYear(f) ?? t('noDate')})` : t('noInstrumentInDataset');
+const describe = (e: MapEntry) => t('mapDescribe', [e.jurisdiction.name, REGIME_LABEL[e.regime.regime].toLowerCase(), mainText(e.main)]);
 
 /** The article's map: each country's derived regime for one technology, with blocs and organizations beside it. */
 export function RegimeMap({
@@ -74,12 +75,12 @@ export function RegimeMap({
   return (
     <ChartFigure
       id="rl-map"
-      title="Regulatory regimes around the world"
+      title={t('mapTitle')}
       controls={<TechnologySelect id="rl-map-tech" technologies={technologies} value={tech} onChange={(v) => v && setTech(v)} />}
-      tip={shown ? `${describe(shown)}. Why: ${shown.regime.rule}.` : failed ? 'The world map could not be loaded; the data table below has every regime.' : 'Hover a country, or Tab to the map and use the arrow keys, for its regime and main instrument.'}
+      tip={shown ? t('mapTipWhy', [describe(shown), shown.regime.rule]) : failed ? t('mapFailedTip') : t('mapTip')}
       aside={
         <div class="rl-cmp-map__aside">
-          <ul class="rl-cmp-map__legend" aria-label="Legend">
+          <ul class="rl-cmp-map__legend" aria-label={t('legend')}>
             {tally.map(([r, n]) => (
               <li key={r}>
                 <RegimeChip regime={r} /> <span class="rl-muted">{n}</span>
@@ -88,16 +89,16 @@ export function RegimeMap({
             <li>
               <span class="rl-cmp-regime">
                 <span class="rl-cmp-swatch rl-cmp-swatch--unknown" aria-hidden="true" />
-                Not in the dataset
+                {t('notInDataset')}
               </span>
             </li>
           </ul>
           {notDrawn.length ? (
             <p class="rl-muted" data-testid="not-drawn">
-              Too small for this map: {notDrawn.map((e) => `${e.jurisdiction.shortName ?? e.jurisdiction.name} (${REGIME_LABEL[e.regime.regime].toLowerCase()})`).join(', ')}.
+              {t('tooSmallForMap', notDrawn.map((e) => `${e.jurisdiction.shortName ?? e.jurisdiction.name} (${REGIME_LABEL[e.regime.regime].toLowerCase()})`).join(', '))}
             </p>
           ) : null}
-          <h4>Blocs</h4>
+          <h4>{t('blocs')}</h4>
           <ul class="rl-cmp-map__blocs">
             {blocs.map(({ j, regime }) => (
               <li key={j.id} data-id={j.id} data-regime={regime.regime}>
@@ -106,30 +107,30 @@ export function RegimeMap({
               </li>
             ))}
           </ul>
-          <h4>International organizations</h4>
+          <h4>{t('internationalOrganizations')}</h4>
           {orgs.length ? (
             <ul class="rl-cmp-map__orgs">
               {orgs.map(({ j, list }) => (
                 <li key={j.id} data-id={j.id}>
                   <strong>{j.shortName ?? j.name}</strong>:{' '}
                   {list.slice(0, MAX_ORG_ITEMS).map(fwName).join(', ')}
-                  {list.length > MAX_ORG_ITEMS ? ` and ${list.length - MAX_ORG_ITEMS} more` : ''}
+                  {list.length > MAX_ORG_ITEMS ? ` ${t('andMore', list.length - MAX_ORG_ITEMS)}` : ''}
                 </li>
               ))}
             </ul>
           ) : (
-            <p class="rl-muted">None issues instruments on this technology in the dataset.</p>
+            <p class="rl-muted">{t('noOrgInstruments')}</p>
           )}
         </div>
       }
       table={
         <table class="rl-cmp-compare-table">
-          <caption>Regimes for {techName.toLowerCase()}, by jurisdiction</caption>
+          <caption>{t('mapCaption', techName.toLowerCase())}</caption>
           <thead>
             <tr>
-              <th scope="col">Jurisdiction</th>
-              <th scope="col">Regime</th>
-              <th scope="col">Main instrument</th>
+              <th scope="col">{t('jurisdiction')}</th>
+              <th scope="col">{t('rowRegime')}</th>
+              <th scope="col">{t('mainInstrument')}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,9 +155,9 @@ export function RegimeMap({
           onKeyDown={roving.onKeyDown}
           onMouseLeave={() => setHover(undefined)}
         >
-          <title id="rl-map-title">World map of regimes for {techName.toLowerCase()}</title>
+          <title id="rl-map-title">{t('mapSvgTitle', techName.toLowerCase())}</title>
           <desc id="rl-map-desc">
-            {tally.map(([r, n]) => `${n} ${REGIME_LABEL[r].toLowerCase()}`).join(', ')} among {entries.size} jurisdictions in the dataset. Arrow keys move between countries; the data table below lists every regime.
+            {t('mapSvgDesc', [tally.map(([r, n]) => `${n} ${REGIME_LABEL[r].toLowerCase()}`).join(', '), entries.size])}
           </desc>
           <g aria-hidden="true">
             {uncovered.map((s, i) => (
@@ -184,7 +185,7 @@ export function RegimeMap({
           </g>
         </svg>
       ) : (
-        <p class="rl-muted">{failed ? 'Map unavailable.' : 'Loading the map…'}</p>
+        <p class="rl-muted">{failed ? t('mapUnavailable') : t('mapLoading')}</p>
       )}
     </ChartFigure>
   );

@@ -1,5 +1,6 @@
 import type { Framework } from '../../data/schema';
 import { formatAlignment, type TechnologyComparison } from '../../utils/compare/alignment';
+import { t } from '../../utils/i18n';
 
 const names = (fs: Framework[]) => fs.map((f) => (
   <li key={f.id} data-id={f.id} title={f.name}>
@@ -8,32 +9,32 @@ const names = (fs: Framework[]) => fs.map((f) => (
 ));
 
 /** What all chosen jurisdictions share for a technology, what only one of them has, and the alignment figure. */
-export function SharedSummary({ comparison: t, rule }: { comparison: TechnologyComparison; rule: string }) {
-  const { shared, onlyOne, union, score } = t.alignment;
+export function SharedSummary({ comparison: tc, rule }: { comparison: TechnologyComparison; rule: string }) {
+  const { shared, onlyOne, union, score } = tc.alignment;
   return (
     <div class="rl-cmp-shared">
       <p class="rl-cmp-alignment">
-        <strong>Alignment {formatAlignment(score)}</strong>: {shared.length} of {union} instruments shared.{' '}
+        <strong>{t('alignmentScore', formatAlignment(score))}</strong>: {t('instrumentsShared', [shared.length, union])}{' '}
         <span class="rl-muted">{rule}</span>
       </p>
-      <h4>Shared by all</h4>
+      <h4>{t('sharedByAll')}</h4>
       {shared.length ? (
         <ul class="rl-cmp-inline-list" data-testid="shared">
           {names(shared)}
         </ul>
       ) : (
         <p class="rl-muted" data-testid="shared">
-          Nothing in common in the dataset.
+          {t('nothingInCommon')}
         </p>
       )}
-      <h4>Only one has</h4>
+      <h4>{t('onlyOneHas')}</h4>
       <dl class="rl-cmp-only">
-        {t.columns.map((c) => {
+        {tc.columns.map((c) => {
           const list = onlyOne.get(c.jurisdiction.id) ?? [];
           return (
             <div key={c.jurisdiction.id} data-only={c.jurisdiction.id}>
               <dt>{c.jurisdiction.shortName ?? c.jurisdiction.name}</dt>
-              <dd>{list.length ? <ul class="rl-cmp-inline-list">{names(list)}</ul> : <span class="rl-muted">nothing of its own</span>}</dd>
+              <dd>{list.length ? <ul class="rl-cmp-inline-list">{names(list)}</ul> : <span class="rl-muted">{t('nothingOfItsOwn')}</span>}</dd>
             </div>
           );
         })}

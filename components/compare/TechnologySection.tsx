@@ -5,6 +5,7 @@ import { ALIGNMENT_RULE, formatAlignment, type TechnologyComparison } from '../.
 import { FrameworkList } from './FrameworkList';
 import { RegimeChip } from './RegimeChip';
 import { SharedSummary } from './SharedSummary';
+import { t } from '../../utils/i18n';
 
 const MAX_DECISIVE = 3;
 
@@ -14,11 +15,10 @@ function RegimeCell({ column }: { column: Column }) {
   return (
     <>
       <RegimeChip regime={regime} />
-      <p class="rl-muted rl-cmp-rule">Because {column.regime.rule}.</p>
+      <p class="rl-muted rl-cmp-rule">{t('becauseRule', column.regime.rule)}</p>
       {names.length ? (
         <p class="rl-cmp-rule">
-          Decided by {names.slice(0, MAX_DECISIVE).join(', ')}
-          {names.length > MAX_DECISIVE ? ` and ${names.length - MAX_DECISIVE} more` : ''}.
+          {t('decidedBy', names.slice(0, MAX_DECISIVE).join(', ') + (names.length > MAX_DECISIVE ? ` ${t('andMore', names.length - MAX_DECISIVE)}` : ''))}
         </p>
       ) : null}
     </>
@@ -26,14 +26,14 @@ function RegimeCell({ column }: { column: Column }) {
 }
 
 const ROWS: Array<{ id: string; head: string; cell: (c: Column, byId: Map<string, Jurisdiction>) => ComponentChild }> = [
-  { id: 'regime', head: 'Regime', cell: (c) => <RegimeCell column={c} /> },
-  { id: 'own', head: 'Instruments', cell: (c, byId) => <FrameworkList items={c.own} byId={byId} empty="None in the dataset." /> },
+  { id: 'regime', head: t('rowRegime'), cell: (c) => <RegimeCell column={c} /> },
+  { id: 'own', head: t('rowInstruments'), cell: (c, byId) => <FrameworkList items={c.own} byId={byId} empty={t('noneInDataset')} /> },
   {
     id: 'international',
-    head: 'International: signed, adopted or adhered to',
-    cell: (c, byId) => <FrameworkList items={c.international} byId={byId} empty="None in the dataset." />,
+    head: t('rowInternational'),
+    cell: (c, byId) => <FrameworkList items={c.international} byId={byId} empty={t('noneInDataset')} />,
   },
-  { id: 'reached-by', head: 'Foreign instruments reaching it extraterritorially', cell: (c, byId) => <FrameworkList items={c.reachedBy} byId={byId} empty="None in the dataset." /> },
+  { id: 'reached-by', head: t('rowReachedBy'), cell: (c, byId) => <FrameworkList items={c.reachedBy} byId={byId} empty={t('noneInDataset')} /> },
 ];
 
 /** One technology area: a table with a column per jurisdiction, then what they share and what sets them apart. */
@@ -51,30 +51,30 @@ export function TechnologySection({
   open: boolean;
   onToggle: () => void;
 }) {
-  const t = comparison;
-  const id = `tech-${t.technology}`;
+  const tc = comparison;
+  const id = `tech-${tc.technology}`;
   return (
-    <section class="rl-cmp-tech" id={id} data-technology={t.technology} aria-labelledby={`${id}-h`}>
+    <section class="rl-cmp-tech" id={id} data-technology={tc.technology} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} class="rl-cmp-tech__head">
         <button type="button" aria-expanded={open} aria-controls={`${id}-body`} onClick={onToggle}>
           <svg class="rl-cmp-chevron" viewBox="0 0 10 10" aria-hidden="true">
             <path d="M3 1.5L7 5L3 8.5" />
           </svg>
           <span class="rl-cmp-tech__name">{name}</span>
-          <span class="rl-muted rl-cmp-tech__score" data-alignment={t.alignment.score ?? ''}>
-            alignment {formatAlignment(t.alignment.score)}
+          <span class="rl-muted rl-cmp-tech__score" data-alignment={tc.alignment.score ?? ''}>
+            {t('alignmentLower', formatAlignment(tc.alignment.score))}
           </span>
         </button>
       </h3>
       <div id={`${id}-body`} hidden={!open}>
-        <div class="rl-cmp-scroll" tabIndex={0} role="region" aria-label={`${name}: comparison table`}>
+        <div class="rl-cmp-scroll" tabIndex={0} role="region" aria-label={t('comparisonTableLabel', name)}>
           <table class="rl-cmp-compare-table">
             <caption class="rl-visually-hidden">
-              {name}: regime, instruments, international commitments and extraterritorial reach, by jurisdiction
+              {t('comparisonTableCaption', name)}
             </caption>
             <thead>
               <tr>
-                {t.columns.map((c) => (
+                {tc.columns.map((c) => (
                   <th key={c.jurisdiction.id} scope="col">
                     {c.jurisdiction.shortName ?? c.jurisdiction.name}
                   </th>
@@ -84,12 +84,12 @@ export function TechnologySection({
             {ROWS.map((row) => (
               <tbody key={row.id} data-row={row.id}>
                 <tr>
-                  <th scope="rowgroup" colSpan={t.columns.length} class="rl-cmp-rowhead">
+                  <th scope="rowgroup" colSpan={tc.columns.length} class="rl-cmp-rowhead">
                     {row.head}
                   </th>
                 </tr>
                 <tr>
-                  {t.columns.map((c) => (
+                  {tc.columns.map((c) => (
                     <td key={c.jurisdiction.id} data-jurisdiction={c.jurisdiction.id}>
                       {row.cell(c, byId)}
                     </td>
@@ -99,7 +99,7 @@ export function TechnologySection({
             ))}
           </table>
         </div>
-        <SharedSummary comparison={t} rule={ALIGNMENT_RULE} />
+        <SharedSummary comparison={tc} rule={ALIGNMENT_RULE} />
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Technology, TechnologyId } from '../../data/schema';
+import { t } from '../../utils/i18n';
 
 /** A technology filter; `allowAll` adds "All technologies" (value ''). */
 export function TechnologySelect({
@@ -16,9 +17,9 @@ export function TechnologySelect({
 }) {
   return (
     <label class="rl-cmp-field" for={id}>
-      <span>Technology</span>
+      <span>{t('technology')}</span>
       <select id={id} class="rl-select rl-cmp-select-inline" value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as TechnologyId | '')}>
-        {allowAll ? <option value="">All technologies</option> : null}
+        {allowAll ? <option value="">{t('allTechnologies')}</option> : null}
         {technologies.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}

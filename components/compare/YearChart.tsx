@@ -4,6 +4,7 @@ import { adoptionSeries, axis, FIRST_YEAR, yearRange, type Series, type YearPoin
 import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { TechnologySelect } from './TechnologySelect';
+import { t, plural } from '../../utils/i18n';
 
 const W = 360;
 const H = 200;
@@ -41,23 +42,22 @@ export function YearChart({
   const x = (year: number) => M.left + ((year - years[0]!) / Math.max(1, years.length - 1)) * (W - M.left - M.right);
   const y = (n: number) => M.top + (1 - n / max) * (H - M.top - M.bottom);
   const colour = (s: Series) => series.indexOf(s);
-  const describe = (s: Series, p: YearPoint) =>
-    `${s.label}, ${p.year}: ${p.count} ${p.count === 1 ? 'framework' : 'frameworks'} adopted`;
+  const describe = (s: Series, p: YearPoint) => plural(p.count, 'frameworksAdoptedOne', 'frameworksAdoptedMany', s.label, p.year);
   const shown = hover ?? roving.focused;
   const [sid, syear] = shown?.split(':') ?? [];
   const tipSeries = visible.find((s) => s.id === sid);
   const tipPoint = tipSeries?.points.find((p) => String(p.year) === syear);
-  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? 'all technologies';
+  const techName = technologies.find((t) => t.id === tech)?.name.toLowerCase() ?? t('allTechnologiesLower');
 
   return (
     <ChartFigure
       id="rl-years"
-      title="Frameworks adopted per year"
+      title={t('yearsChartTitle')}
       controls={
         <>
           <TechnologySelect id="rl-years-tech" technologies={technologies} value={tech} onChange={setTech} allowAll />
           <fieldset class="rl-cmp-legend">
-            <legend class="rl-visually-hidden">Lines shown</legend>
+            <legend class="rl-visually-hidden">{t('linesShown')}</legend>
             {series.map((s) => (
               <label key={s.id} class="rl-cmp-legend__item">
                 <input
@@ -81,13 +81,13 @@ export function YearChart({
           </fieldset>
         </>
       }
-      tip={tipSeries && tipPoint ? `${describe(tipSeries, tipPoint)}${tipPoint.ids.length ? `: ${tipPoint.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${tipPoint.ids.length > MAX_NAMES ? ` and ${tipPoint.ids.length - MAX_NAMES} more` : ''}` : ''}.` : 'Hover a point, or Tab to the chart and use the arrow keys, to see its frameworks.'}
+      tip={tipSeries && tipPoint ? `${describe(tipSeries, tipPoint)}${tipPoint.ids.length ? `: ${tipPoint.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${tipPoint.ids.length > MAX_NAMES ? ` ${t('andMore', tipPoint.ids.length - MAX_NAMES)}` : ''}` : ''}.` : t('yearsTip')}
       table={
         <table class="rl-cmp-compare-table">
-          <caption>Frameworks adopted per year, {techName}</caption>
+          <caption>{t('yearsCaption', techName)}</caption>
           <thead>
             <tr>
-              <th scope="col">Year</th>
+              <th scope="col">{t('year')}</th>
               {visible.map((s) => (
                 <th key={s.id} scope="col">
                   {s.label}
@@ -117,9 +117,9 @@ export function YearChart({
         onKeyDown={roving.onKeyDown}
         onMouseLeave={() => setHover(undefined)}
       >
-        <title id="rl-years-title">Frameworks adopted per year, {years[0]} to {now}, {techName}</title>
+        <title id="rl-years-title">{t('yearsSvgTitle', [years[0] ?? now, now, techName])}</title>
         <desc id="rl-years-desc">
-          One line per series: {visible.map((s) => `${s.label}, ${s.points.reduce((n, p) => n + p.count, 0)} in total`).join('; ')}. Arrow keys move between points; the data table below lists every value.
+          {t('yearsSvgDesc', visible.map((s) => t('seriesTotal', [s.label, s.points.reduce((n, p) => n + p.count, 0)])).join('; '))}
         </desc>
         <g aria-hidden="true" class="rl-cmp-axis">
           {ticks.map((t) => (

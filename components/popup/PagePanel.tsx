@@ -1,19 +1,20 @@
 import type { EntityKind } from '../../data/schema';
 import type { PageMention, PageState } from '../../utils/page-client';
+import { plural, t } from '../../utils/i18n';
 
 const GROUPS: Array<{ kind: EntityKind; title: string }> = [
-  { kind: 'framework', title: 'Frameworks' },
-  { kind: 'jurisdiction', title: 'Jurisdictions' },
-  { kind: 'technology', title: 'Technologies' },
+  { kind: 'framework', title: t('kindFrameworks') },
+  { kind: 'jurisdiction', title: t('kindJurisdictions') },
+  { kind: 'technology', title: t('kindTechnologies') },
 ];
 
-const mentions = (n: number) => (n === 1 ? '1 mention' : `${n} mentions`);
+const mentions = (n: number) => plural(n, 'mentionsOne', 'mentionsMany');
 
 /** What the current tab mentions, grouped by kind; choosing one shows it on the page. */
 export function PagePanel({ page, onReveal }: { page: PageState; onReveal: (m: PageMention) => void }) {
-  if (page.status === 'loading') return <p class="rl-muted rl-pad">Reading this page...</p>;
+  if (page.status === 'loading') return <p class="rl-muted rl-pad">{t('readingPage')}</p>;
   if (page.status === 'unreadable') return <p class="rl-note rl-unreadable">{page.reason}</p>;
-  if (!page.mentions.length) return <p class="rl-muted rl-pad">Nothing from the dataset is mentioned on this page.</p>;
+  if (!page.mentions.length) return <p class="rl-muted rl-pad">{t('nothingOnPage')}</p>;
   return (
     <div class="rl-page">
       {GROUPS.map(({ kind, title }) => {
@@ -38,7 +39,7 @@ export function PagePanel({ page, onReveal }: { page: PageState; onReveal: (m: P
           </section>
         );
       })}
-      <p class="rl-muted rl-hint">Choose one to scroll the page to it and open its card there.</p>
+      <p class="rl-muted rl-hint">{t('pageHint')}</p>
     </div>
   );
 }

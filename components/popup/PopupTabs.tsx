@@ -1,8 +1,10 @@
+import { t } from '../../utils/i18n';
+
 export type PopupView = 'search' | 'page';
 
 const VIEWS: Array<{ view: PopupView; label: string }> = [
-  { view: 'search', label: 'Search' },
-  { view: 'page', label: 'On this page' },
+  { view: 'search', label: t('tabSearch') },
+  { view: 'page', label: t('tabOnThisPage') },
 ];
 
 /** The two views as ARIA tabs: one tab stop, arrow keys switch (and move focus with the selection). */
@@ -12,7 +14,7 @@ export function PopupTabs({ view, pageCount, onChange }: { view: PopupView; page
     if (focus) document.getElementById(`rl-tab-${v}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Popup views" class="rl-tabs">
+    <div role="tablist" aria-label={t('popupViews')} class="rl-tabs">
       {VIEWS.map(({ view: v, label }) => (
         <button
           key={v}

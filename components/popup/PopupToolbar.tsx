@@ -1,3 +1,5 @@
+import { t } from '../../utils/i18n';
+
 /** The popup's footer: pause on this site, open the side panel, open options. Buttons appear only when they can work. */
 export interface ToolbarProps {
   /** The site the current tab shows, when the popup may pause it. */
@@ -15,20 +17,20 @@ export function PopupToolbar({ site, onSidePanel, onOptions }: ToolbarProps) {
           type="button"
           class="rl-button rl-pause"
           data-paused={String(site.paused)}
-          title={site.paused ? `Highlight mentions on ${site.host} again` : `Stop highlighting mentions on ${site.host}`}
+          title={site.paused ? t('highlightAgainTitle', site.host) : t('stopHighlightingTitle', site.host)}
           onClick={site.onToggle}
         >
-          {site.paused ? 'Resume on this site' : 'Pause on this site'}
+          {site.paused ? t('resumeOnThisSite') : t('pauseOnThisSite')}
         </button>
       ) : null}
       {onSidePanel ? (
         <button type="button" class="rl-button rl-open-panel" onClick={onSidePanel}>
-          Side panel
+          {t('sidePanel')}
         </button>
       ) : null}
       {onOptions ? (
         <button type="button" class="rl-button rl-open-options" onClick={onOptions}>
-          Options
+          {t('options')}
         </button>
       ) : null}
     </footer>

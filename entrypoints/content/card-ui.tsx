@@ -8,6 +8,7 @@ import type { EntityView } from '../../utils/messages';
 import type { CardUi } from '../../utils/page/lens';
 import { frameOf, type Mention } from '../../utils/page/mentions';
 import type { Theme } from '../../utils/settings';
+import { t } from '../../utils/i18n';
 
 export interface CardDeps {
   rectOf(m: Mention): DOMRect | undefined;
@@ -75,7 +76,13 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
   const host = ui.shadowHost as HTMLElement;
   const popover = typeof host.showPopover === 'function';
   if (popover) host.setAttribute('popover', 'manual');
+  // A page may remove elements it did not create from <html> (hydration, "cleanup" scripts): put the host
+  // back before showing anything, or every later card would render into a detached tree.
+  const reattach = () => {
+    if (!host.isConnected) document.documentElement.append(host);
+  };
   const toTop = () => {
+    reattach();
     if (!popover) return;
     // Re-showing moves the host to the top of the top layer, above a dialog the page opened since.
     try {
@@ -160,7 +167,7 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
         box,
       );
     const label = view.entity.kind === 'technology' ? view.entity.record.name : (view.entity.record.shortName ?? view.entity.record.name);
-    box.setAttribute('aria-label', `${label}: Regulatory Lens card`);
+    box.setAttribute('aria-label', t('cardLabel', label));
     draw(view);
     box.style.display = 'block';
     toTop();
@@ -188,6 +195,7 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
     isOpen: () => !!current,
     contains: (e) => e.composedPath().includes(host),
     announce(text) {
+      reattach();
       // Cleared first, so the same words said twice are announced twice.
       live.textContent = '';
       ctx.setTimeout(() => (live.textContent = text), 50);

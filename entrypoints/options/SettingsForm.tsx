@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind } from '../../data/schema';
 import { KINDS, normalizeHost, updateSettings, watchSettings, type Density, type Settings, type Theme } from '../../utils/settings';
+import { t } from '../../utils/i18n';
 
-const KIND_LABEL: Record<EntityKind, string> = { framework: 'Frameworks', jurisdiction: 'Jurisdictions', technology: 'Technologies' };
-const THEME_LABEL: Record<Theme, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+const KIND_LABEL: Record<EntityKind, string> = {
+  framework: t('kindFrameworks'),
+  jurisdiction: t('kindJurisdictions'),
+  technology: t('kindTechnologies'),
+};
+const THEME_LABEL: Record<Theme, string> = { system: t('themeSystem'), light: t('themeLight'), dark: t('themeDark') };
 
 /**
  * Every setting, saved the moment it changes; open tabs apply it at once (they watch the same storage
@@ -20,8 +25,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const change = (fn: (s: Settings) => Settings) => {
     setS(fn(s));
     updateSettings(fn).then(
-      () => setStatus('Saved. Open tabs are updated.'),
-      (e: unknown) => setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+      () => setStatus(t('settingsSaved')),
+      (e: unknown) => setStatus(t('settingsNotSaved', e instanceof Error ? e.message : String(e))),
     );
   };
 
@@ -30,7 +35,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     const raw = newHost.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/:].*$/, '');
     const host = normalizeHost(raw);
     if (!host) {
-      setHostError(`"${newHost}" is not a site name, such as example.org.`);
+      setHostError(t('notASiteName', newHost));
       return;
     }
     setHostError('');
@@ -40,24 +45,24 @@ export function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <main class="rl-options">
-      <h1>Regulatory Lens settings</h1>
+      <h1>{t('settingsTitle')}</h1>
       <section aria-labelledby="h-general">
-        <h2 id="h-general">On pages</h2>
+        <h2 id="h-general">{t('onPages')}</h2>
         <label class="rl-check">
           <input type="checkbox" name="enabled" checked={s.enabled} onChange={(e) => change((x) => ({ ...x, enabled: (e.target as HTMLInputElement).checked }))} />
-          Highlight mentions on web pages
+          {t('highlightMentions')}
         </label>
       </section>
 
       <section aria-labelledby="h-kinds">
-        <h2 id="h-kinds">What to highlight</h2>
+        <h2 id="h-kinds">{t('whatToHighlight')}</h2>
         <table class="rl-kinds">
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Highlight</th>
-              <th scope="col">Every mention</th>
-              <th scope="col">First mention only</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('highlight')}</th>
+              <th scope="col">{t('everyMention')}</th>
+              <th scope="col">{t('firstMentionOnly')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,7 +73,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
                   <input
                     type="checkbox"
                     name={`kind-${k}`}
-                    aria-label={`Highlight ${KIND_LABEL[k].toLowerCase()}`}
+                    aria-label={t('highlightKind', KIND_LABEL[k].toLowerCase())}
                     checked={s.kinds[k]}
                     onChange={(e) => change((x) => ({ ...x, kinds: { ...x.kinds, [k]: (e.target as HTMLInputElement).checked } }))}
                   />
@@ -79,7 +84,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
                       type="radio"
                       name={`density-${k}`}
                       value={d}
-                      aria-label={`${KIND_LABEL[k]}: ${d === 'every' ? 'every mention' : 'first mention only'}`}
+                      aria-label={t('kindDensity', [KIND_LABEL[k], d === 'every' ? t('everyMentionLower') : t('firstMentionOnlyLower')])}
                       checked={s.density[k] === d}
                       disabled={!s.kinds[k]}
                       onChange={() => change((x) => ({ ...x, density: { ...x.density, [k]: d } }))}
@@ -90,13 +95,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             ))}
           </tbody>
         </table>
-        <p class="rl-muted">"First mention only" highlights each framework, jurisdiction or technology once per page, where the page first names it.</p>
+        <p class="rl-muted">{t('firstMentionHelp')}</p>
       </section>
 
       <section aria-labelledby="h-theme">
-        <h2 id="h-theme">Card theme</h2>
+        <h2 id="h-theme">{t('cardTheme')}</h2>
         <label>
-          <span class="rl-visually-hidden">Card theme</span>
+          <span class="rl-visually-hidden">{t('cardTheme')}</span>
           <select name="theme" class="rl-select" value={s.theme} onChange={(e) => change((x) => ({ ...x, theme: (e.target as HTMLSelectElement).value as Theme }))}>
             {(Object.keys(THEME_LABEL) as Theme[]).map((t) => (
               <option key={t} value={t}>
@@ -108,28 +113,28 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       </section>
 
       <section aria-labelledby="h-paused">
-        <h2 id="h-paused">Paused sites</h2>
+        <h2 id="h-paused">{t('pausedSites')}</h2>
         {s.pausedHosts.length ? (
           <ul class="rl-hosts">
             {s.pausedHosts.map((h) => (
               <li key={h} data-host={h}>
                 <span>{h}</span>
-                <button type="button" class="rl-action" aria-label={`Resume on ${h}`} onClick={() => change((x) => ({ ...x, pausedHosts: x.pausedHosts.filter((y) => y !== h) }))}>
-                  Resume
+                <button type="button" class="rl-action" aria-label={t('resumeOn', h)} onClick={() => change((x) => ({ ...x, pausedHosts: x.pausedHosts.filter((y) => y !== h) }))}>
+                  {t('resume')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="rl-muted">No site is paused.</p>
+          <p class="rl-muted">{t('noSitePaused')}</p>
         )}
         <form class="rl-add-host" onSubmit={addHost}>
           <label>
-            Pause on a site
+            {t('pauseOnASite')}
             <input
               type="text"
               name="host"
-              placeholder="example.org"
+              placeholder={t('hostPlaceholder')}
               value={newHost}
               aria-invalid={hostError ? true : undefined}
               aria-describedby={hostError ? 'host-error' : undefined}
@@ -137,7 +142,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             />
           </label>
           <button type="submit" class="rl-action">
-            Pause
+            {t('pause')}
           </button>
           {hostError ? (
             <p id="host-error" class="rl-error">

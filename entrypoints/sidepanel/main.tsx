@@ -6,7 +6,10 @@ import { ComparePanel } from '../../components/ComparePanel';
 import { choiceFromUrl, DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } from '../../utils/compare/choice';
 import { loadCompareData } from '../../utils/compare/data';
 import { openDataset } from '../../utils/dataset-client';
+import { t } from '../../utils/i18n';
 
+// index.html's <title> is the English fallback; the page wears the reader's language once the script runs.
+document.title = t('sidePanelPageTitle');
 const db = await openDataset();
 const data = await loadCompareData(db);
 // `sidepanel.html?j=eu,us` pre-fills the choice (the contract for "compare in side panel"); it is saved and

@@ -24,29 +24,8 @@ export async function pageRequest<T = unknown>(sw: Worker, url: string, message:
   ) as never;
 }
 
-export interface PageStats {
-  url: string;
-  active: boolean;
-  scriptStart: number;
-  matcherReady?: number;
-  matcherInitMs?: number;
-  matcherLongestTaskMs?: number;
-  firstHighlight?: number;
-  firstHighlightChunk?: number;
-  initialScanDone?: number;
-  longestChunkMs: number;
-  chunks: number;
-  chunksOverBudget: number;
-  /** Full scans of a root (the first ones, then rescans after mutation storms and SPA navigations). */
-  fullScans: number;
-  /** Scans of the blocks a batch of mutations changed. */
-  changeScans: number;
-  units: number;
-  textNodes: number;
-  chars: number;
-  mentions: number;
-  painted: number;
-}
+export type { PageStats } from '../../utils/page/page-requests';
+import type { PageStats } from '../../utils/page/page-requests';
 
 export async function pageStats(sw: Worker, page: Page): Promise<PageStats> {
   const res = await pageRequest<PageStats>(sw, page.url(), { type: 'pageStats' });

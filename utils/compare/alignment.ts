@@ -10,11 +10,11 @@
 import type { Framework, Jurisdiction, TechnologyId } from '../../data/schema';
 import { TECHNOLOGY_IDS } from '../../data/schema';
 import { columnFor, type Column } from '../compare';
+import { t } from '../i18n';
 
 const COMMITTED = new Set<Framework['status']>(['adopted', 'in-force', 'partially-applicable']);
 
-export const ALIGNMENT_RULE =
-  'Alignment = instruments that apply to all of them ÷ instruments that apply to any of them (own, signed or through a membership; adopted or in effect; extraterritorial reach not counted).';
+export const ALIGNMENT_RULE = t('alignmentRule');
 
 export interface Alignment {
   /** Instruments every chosen jurisdiction is committed to. */

@@ -6,6 +6,7 @@
 import type { Coalition, Framework, Jurisdiction, Stage, StageId, TechnologyId } from '../../data/schema';
 import { mainInstrument, relationOf } from '../compare';
 import { regimeFor, type RegimeResult } from '../regime';
+import { t } from '../i18n';
 
 /** The article's graphs start in 2015. */
 export const FIRST_YEAR = 2015;
@@ -67,7 +68,7 @@ export function adoptionSeries(opts: {
 }): Series[] {
   const onTech = opts.technology ? opts.frameworks.filter((f) => f.technologies.includes(opts.technology!)) : opts.frameworks;
   return [
-    { id: 'all', label: 'All jurisdictions', points: adoptedPerYear(onTech, opts.years) },
+    { id: 'all', label: t('allJurisdictions'), points: adoptedPerYear(onTech, opts.years) },
     ...opts.chosen.map((j) => ({
       id: j.id,
       label: j.shortName ?? j.name,

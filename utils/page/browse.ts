@@ -7,27 +7,28 @@
 import type { EntityView } from '../messages';
 import { BINDING_LABEL, INSTRUMENT_LABEL } from '../format';
 import type { Mention } from './mentions';
+import { t } from '../i18n';
 
 export const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'n', 'j']);
 export const PREV_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'p', 'k']);
 
 const JURISDICTION_KIND: Record<string, string> = {
-  country: 'country',
-  subnational: 'sub-national jurisdiction',
-  bloc: 'regional bloc',
-  organization: 'international organization',
+  country: t('kindCountryLower'),
+  subnational: t('kindSubnationalLower'),
+  bloc: t('kindBlocLower'),
+  organization: t('kindOrganizationLower'),
 };
 
 /** "binding regulation", "non-binding soft law", "country", "emerging technology". */
 export function describeView(view: EntityView): string {
   const e = view.entity;
   if (e.kind === 'framework') return `${BINDING_LABEL[e.record.binding].toLowerCase()} ${INSTRUMENT_LABEL[e.record.instrument].toLowerCase()}`;
-  if (e.kind === 'jurisdiction') return JURISDICTION_KIND[e.record.kind] ?? 'jurisdiction';
-  return 'emerging technology';
+  if (e.kind === 'jurisdiction') return JURISDICTION_KIND[e.record.kind] ?? t('jurisdictionLower');
+  return t('emergingTechnologyLower');
 }
 
 export function announcement(name: string, descriptor: string, position: number, total: number): string {
-  return `${name} \u2014 ${descriptor} \u2014 ${position} of ${total}`;
+  return t('browseAnnouncement', [name, descriptor, position, total]);
 }
 
 export interface BrowseDeps {
@@ -60,7 +61,7 @@ export class BrowseMode {
     this.returnFocus = deepActiveElement(doc);
     this.active = true;
     if (!list.length) {
-      this.deps.announce('Regulatory Lens: no highlighted mentions on this page.');
+      this.deps.announce(t('browseNoMentions'));
       this.active = false;
       return;
     }
@@ -90,7 +91,7 @@ export class BrowseMode {
     this.current = undefined;
     this.seq++;
     this.deps.hide();
-    if (announce) this.deps.announce('Left mention browsing.');
+    if (announce) this.deps.announce(t('browseLeft'));
     const back = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
     if (back?.isConnected && typeof back.focus === 'function') back.focus({ preventScroll: true });

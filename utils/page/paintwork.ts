@@ -11,7 +11,8 @@ import type { PaintDiff } from './store';
 
 export class Paintwork {
   private readonly painters = new Map<Document, Painter>();
-  private readonly byNode = new Map<Text, Mention[]>();
+  // Sets, not arrays: see MentionStore.byNode (removal from arrays was quadratic on huge text nodes).
+  private readonly byNode = new Map<Text, Set<Mention>>();
 
   constructor(private readonly opts: { forceFallback?: boolean; hooks: WriteHooks; isPainted(m: Mention): boolean }) {}
 
@@ -97,19 +98,18 @@ export class Paintwork {
 
   private index(m: Mention): void {
     for (const t of textNodesOf(m)) {
-      const list = this.byNode.get(t);
-      if (list) list.push(m);
-      else this.byNode.set(t, [m]);
+      const set = this.byNode.get(t);
+      if (set) set.add(m);
+      else this.byNode.set(t, new Set([m]));
     }
   }
 
   private unindex(m: Mention): void {
     for (const t of textNodesOf(m)) {
-      const list = this.byNode.get(t);
-      if (!list) continue;
-      const i = list.indexOf(m);
-      if (i >= 0) list.splice(i, 1);
-      if (!list.length) this.byNode.delete(t);
+      const set = this.byNode.get(t);
+      if (!set) continue;
+      set.delete(m);
+      if (!set.size) this.byNode.delete(t);
     }
   }
 }

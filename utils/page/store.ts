@@ -32,7 +32,9 @@ interface Entity {
 
 export class MentionStore {
   private readonly all = new Set<Mention>();
-  private readonly byNode = new Map<Text, Mention[]>();
+  // Sets, not arrays: a single huge text node holds 100k+ mentions, and removing them one by one from an
+  // array (indexOf + splice) was quadratic.
+  private readonly byNode = new Map<Text, Set<Mention>>();
   private readonly entities = new Map<string, Entity>();
   private readonly painted = new Set<Mention>();
   private toAdd = new Set<Mention>();
@@ -54,9 +56,9 @@ export class MentionStore {
     for (const m of ms) {
       if (this.all.has(m)) continue;
       this.all.add(m);
-      const list = this.byNode.get(m.startNode);
-      if (list) list.push(m);
-      else this.byNode.set(m.startNode, [m]);
+      const set = this.byNode.get(m.startNode);
+      if (set) set.add(m);
+      else this.byNode.set(m.startNode, new Set([m]));
       const key = entityKey(m.detection);
       let e = this.entities.get(key);
       if (!e) this.entities.set(key, (e = { all: new Set(), first: undefined }));
@@ -75,11 +77,10 @@ export class MentionStore {
     const refirst = new Set<Entity>();
     for (const m of ms) {
       if (!this.all.delete(m)) continue;
-      const list = this.byNode.get(m.startNode);
-      if (list) {
-        const i = list.indexOf(m);
-        if (i >= 0) list.splice(i, 1);
-        if (!list.length) this.byNode.delete(m.startNode);
+      const set = this.byNode.get(m.startNode);
+      if (set) {
+        set.delete(m);
+        if (!set.size) this.byNode.delete(m.startNode);
       }
       const key = entityKey(m.detection);
       const e = this.entities.get(key);
@@ -102,8 +103,8 @@ export class MentionStore {
   inNodes(nodes: Iterable<Text>): Mention[] {
     const out: Mention[] = [];
     for (const n of nodes) {
-      const list = this.byNode.get(n);
-      if (list) out.push(...list);
+      const set = this.byNode.get(n);
+      if (set) for (const m of set) out.push(m);
     }
     return out;
   }

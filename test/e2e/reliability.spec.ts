@@ -1,0 +1,390 @@
+/**
+ * Reliability and security (issue 9), in a real browser: generated and real pages come out of a scan, a
+ * switch-off and a re-enable byte for byte as they went in; hostile pages keep working while the
+ * extension recovers or stays quiet; one failing part does not stop the rest.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { HIGHLIGHTS, pageRequest, pageStats, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
+import { fuzzFrame, fuzzPage, serializeDocument } from './reliability-support';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
+const DOMS = 200;
+const PER_PAGE = 10;
+const TABS_AT_ONCE = 5;
+
+/**
+ * A slice's duration is wall-clock time: on a machine whose run queue is longer than its cores (other
+ * builds, other browsers), the OS preempts the renderer mid-slice and a 5 ms slice is measured at 150 ms.
+ * The strict bound holds on a quiet machine; on a contended one a looser bound still catches a slice that
+ * does unbounded work, and the annotation says which applied.
+ */
+function taskLimit(strictMs: number, contendedMs = Math.max(250, strictMs * 5)): number {
+  const contended = loadavg()[0]! > cpus().length;
+  const limit = contended ? contendedMs : strictMs;
+  test.info().annotations.push({ type: 'task limit', description: `${limit} ms (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)` });
+  return limit;
+}
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await resetSettings(serviceWorker);
+});
+
+/** Serves generated pages and the fixture pages under /reliability/ on the test server's origin; nothing leaves the machine. */
+async function routeGenerated(context: BrowserContext, origin: string): Promise<() => Promise<void>> {
+  const handler = async (route: import('@playwright/test').Route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) return route.abort();
+    let m = /^\/reliability\/fuzz-(\d+)\.html$/.exec(url.pathname);
+    if (m) {
+      const first = Number(m[1]) * PER_PAGE;
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fuzzPage(Array.from({ length: PER_PAGE }, (_, i) => first + i)) });
+    }
+    if (url.pathname === '/reliability/fuzz-frame.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fuzzFrame(Number(url.searchParams.get('seed'))) });
+    m = /^\/reliability\/fixture\/([\w-]+\.html)$/.exec(url.pathname);
+    if (m) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, m[1]!)) });
+    return route.continue();
+  };
+  const matcher = (u: URL) => u.pathname.startsWith('/reliability/fuzz') || u.pathname.startsWith('/reliability/fixture/') || !u.href.startsWith(origin);
+  await context.route(matcher, handler);
+  return () => context.unroute(matcher, handler);
+}
+
+const serialize = (page: Page) => page.evaluate(`(${serializeDocument.toString()})(document)`) as Promise<string>;
+
+/** Which generated sections (by seed) hold at least one painted range, and the ranges painted in the frame. */
+function paintedSections(page: Page): Promise<{ sections: string[]; frame: number; shadow: number }> {
+  return page.evaluate((names) => {
+    const seen = new Set<string>();
+    let shadow = 0;
+    for (const name of names) {
+      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
+        let el: Element | null = r.startContainer.parentElement;
+        if (r.startContainer.getRootNode() instanceof ShadowRoot) shadow++;
+        while (el && !el.closest('[data-fz]')) {
+          const root = el.getRootNode();
+          el = root instanceof ShadowRoot ? root.host : null;
+        }
+        const seed = el?.closest('[data-fz]')?.getAttribute('data-fz');
+        if (seed) seen.add(seed);
+      }
+    }
+    const win = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null;
+    const frame = names.reduce((n, name) => n + (win?.CSS.highlights.get(name)?.size ?? 0), 0);
+    return { sections: [...seen].sort((a, b) => Number(a) - Number(b)), frame, shadow };
+  }, [...HIGHLIGHTS]);
+}
+
+/** Every section and the frame painted; resolves to the ranges painted inside shadow roots. */
+async function allPainted(page: Page, seeds: string[]): Promise<number> {
+  let shadow = 0;
+  await expect
+    .poll(
+      async () => {
+        const p = await paintedSections(page);
+        shadow = p.shadow;
+        return { sections: p.sections, frame: p.frame > 0 };
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual({ sections: seeds, frame: true });
+  return shadow;
+}
+
+test.describe('DOM integrity', () => {
+  test(`${DOMS} generated DOMs: byte-identical after the scan, after switching off and after re-enabling, and every one painted`, async ({ extContext, server, serviceWorker }) => {
+    test.setTimeout(120_000);
+    const unroute = await routeGenerated(extContext, server.url);
+    const pages = DOMS / PER_PAGE;
+    let fuzzed = 0;
+    let inShadows = 0;
+    for (let first = 0; first < pages; first += TABS_AT_ONCE) {
+      const batch = Array.from({ length: Math.min(TABS_AT_ONCE, pages - first) }, (_, i) => first + i);
+      const tabs = await Promise.all(batch.map(() => extContext.newPage()));
+      const seeds = batch.map((p) => Array.from({ length: PER_PAGE }, (_, i) => String(p * PER_PAGE + i)));
+      await Promise.all(tabs.map((t, i) => t.goto(`${server.url}/reliability/fuzz-${batch[i]}.html`)));
+      const before: string[] = [];
+      for (const [i, t] of tabs.entries()) {
+        // The parser's own body (taken by the page's inline script, before any extension code could run).
+        const parsed = await t.evaluate(() => (window as unknown as { __fzBody: string }).__fzBody);
+        await expect.poll(() => t.evaluate(() => document.querySelector('iframe')?.contentDocument?.readyState)).toBe('complete');
+        before.push(await serialize(t));
+        expect(before[i]!.startsWith(parsed), `page ${batch[i]}: body as parsed`).toBe(true);
+        await scanned(serviceWorker, t);
+        inShadows += await allPainted(t, seeds[i]!);
+        expect(await serialize(t), `page ${batch[i]} (seeds ${seeds[i]![0]}..): after the scan`).toBe(before[i]);
+      }
+      await setSettings(serviceWorker, { enabled: false });
+      for (const [i, t] of tabs.entries()) {
+        await expect.poll(() => totalHighlights(t)).toBe(0);
+        expect(await serialize(t), `page ${batch[i]}: after switching off`).toBe(before[i]);
+      }
+      await setSettings(serviceWorker, { enabled: true });
+      for (const [i, t] of tabs.entries()) {
+        await allPainted(t, seeds[i]!);
+        expect(await serialize(t), `page ${batch[i]}: after re-enabling`).toBe(before[i]);
+        fuzzed += PER_PAGE;
+      }
+      await Promise.all(tabs.map((t) => t.close()));
+    }
+    await unroute();
+    expect(fuzzed).toBe(DOMS);
+    // Open shadow roots were painted, not skipped.
+    expect(inShadows).toBeGreaterThan(0);
+    console.log(`[reliability] DOM fuzz: ${fuzzed} generated DOMs on ${pages} pages (+${pages} frames), all painted (${inShadows} ranges in shadow roots), all byte-identical`);
+  });
+
+  test('every fixture page: byte-identical after the scan, after switching off and after re-enabling', async ({ extContext, page, server, serviceWorker }) => {
+    test.setTimeout(60_000);
+    const unroute = await routeGenerated(extContext, server.url);
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
+    expect(files.length).toBeGreaterThan(0);
+    const painted: Record<string, number> = {};
+    for (const f of files) {
+      await resetSettings(serviceWorker);
+      await page.goto(`${server.url}/reliability/fixture/${f}`);
+      const before = await serialize(page);
+      await scanned(serviceWorker, page);
+      painted[f] = await totalHighlights(page);
+      expect(await serialize(page), `${f}: after the scan`).toBe(before);
+      await setSettings(serviceWorker, { enabled: false });
+      await expect.poll(() => totalHighlights(page)).toBe(0);
+      expect(await serialize(page), `${f}: after switching off`).toBe(before);
+      await setSettings(serviceWorker, { enabled: true });
+      // Painted again. (Not always the very same set: context-dependent names such as "DPF" were seen painted
+      // after one scan and not after another of the same page; reported on issue 9, not asserted here.)
+      if (painted[f]) await expect.poll(() => totalHighlights(page), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await serialize(page), `${f}: after re-enabling`).toBe(before);
+    }
+    await unroute();
+    // Policy-dense documents: most of them name something the dataset knows.
+    expect(Object.values(painted).filter((n) => n > 0).length).toBeGreaterThanOrEqual(Math.ceil(files.length / 2));
+    console.log(`[reliability] fixture pages: ${JSON.stringify(painted)}`);
+  });
+});
+
+const cardOf = (page: Page, id: string) => page.locator(`reg-lens-card .rl-card[data-id="${id}"]`);
+
+async function reveal(sw: Worker, page: Page, kind: 'framework' | 'jurisdiction' | 'technology', id: string) {
+  const res = await pageRequest(sw, page.url(), { type: 'revealMention', kind, id });
+  expect(res).toEqual({ ok: true, value: null });
+}
+
+test.describe('hostile pages', () => {
+  test("strict CSP (default-src 'none'): painted, and the card opens styled; the page's policy is untouched", async ({ extContext, page, server, serviceWorker }) => {
+    const url = `${server.url}/reliability/csp.html`;
+    const handler = async (route: import('@playwright/test').Route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': "default-src 'none'" } });
+    };
+    await extContext.route(url, handler);
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    const res = await page.goto(url);
+    expect(res?.headers()['content-security-policy']).toBe("default-src 'none'");
+    const before = await serialize(page);
+    const stats = await scanned(serviceWorker, page);
+    expect(stats.painted).toBeGreaterThan(0);
+    expect(await totalHighlights(page)).toBeGreaterThan(0);
+    await reveal(serviceWorker, page, 'framework', 'gdpr');
+    await expect(cardOf(page, 'gdpr')).toBeVisible();
+    // Styled by the extension's own sheet despite style-src 'none': a fixed, opaque box, not bare text.
+    const style = await cardOf(page, 'gdpr').evaluate((el) => {
+      const s = getComputedStyle(el.closest('.rl-floating')!);
+      return { position: s.position, background: getComputedStyle(el).backgroundColor };
+    });
+    expect(style.position).toBe('fixed');
+    expect(style.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await serialize(page)).toBe(before);
+    expect(violations, 'the extension triggered no CSP violation').toEqual([]);
+    await extContext.unroute(url, handler);
+  });
+
+  test('overridden Array.prototype.push/map, Node.prototype.appendChild and window.CSS do not reach the content script', async ({ page, server, serviceWorker }) => {
+    await page.goto(`${server.url}/reliability/prototypes.html`);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Everything below goes through the extension (pageStats, revealMention) or Playwright's own world:
+    // the page's main world stays poisoned until the end.
+    const stats = await scanned(serviceWorker, page);
+    expect(stats.painted).toBeGreaterThan(0);
+    await reveal(serviceWorker, page, 'framework', 'gdpr');
+    await expect(cardOf(page, 'gdpr')).toBeVisible();
+    // The page's own work goes on.
+    const tick = Number(await page.locator('#tick').textContent());
+    await expect.poll(async () => Number(await page.locator('#tick').textContent())).toBeGreaterThan(tick);
+    // Unpoisoned only now, to read the page's side: the highlights sit in the real registry, and the
+    // page's overrides were never called by the extension (its thousands of pushes ran on its own built-ins).
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __poison: boolean; __calls: Record<string, number>; __realCSS: typeof CSS };
+      w.__poison = false;
+      const names = ['reglens-framework', 'reglens-jurisdiction', 'reglens-technology'];
+      return { calls: { ...w.__calls }, painted: names.reduce((n, k) => n + (w.__realCSS.highlights.get(k)?.size ?? 0), 0) };
+    });
+    expect(seen.painted).toBe(stats.painted);
+    expect(seen.calls).toEqual({ push: 0, map: 0, appendChild: 0 });
+    expect(errors).toEqual([]);
+  });
+
+  test('a 10 MB single text node: scanned and painted once, without the quadratic blow-up, and the page answers afterwards', async ({ page, server, serviceWorker }) => {
+    test.setTimeout(90_000);
+    await page.goto(`${server.url}/reliability/big-text.html`);
+    expect(await page.evaluate(() => (window as unknown as { __wallLength: number }).__wallLength)).toBe(10_485_760);
+    const stats = await scanned(serviceWorker, page, 60_000);
+    console.log(
+      `[reliability] 10 MB text node: mentions ${stats.mentions}, painted ${stats.painted}, chunks ${stats.chunks}, ` +
+        `longest chunk ${stats.longestChunkMs.toFixed(0)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, load ${loadavg()[0]!.toFixed(1)}`,
+    );
+    // Every GDPR of the wall and around it (density "every": one per 97-character sentence).
+    expect(stats.painted).toBeGreaterThan(100_000);
+    // One text node is one scan unit, so one slice holds it whole: a few seconds, not the 40 s that
+    // removing 100k mentions one by one from arrays cost (utils/page/store.ts, paintwork.ts). Known
+    // remaining issue: that slice is still far over 50 ms (see the report of issue 9).
+    expect(stats.longestChunkMs).toBeLessThan(taskLimit(10_000, 20_000));
+    const t0 = Date.now();
+    expect(await page.evaluate(() => document.getElementById('wall')!.firstChild!.textContent!.length)).toBe(10_485_760);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+
+  test('a page with 200,000 elements: scanned in slices, painted, the page still answers', async ({ page, server, serviceWorker }) => {
+    test.setTimeout(60_000);
+    await page.goto(`${server.url}/reliability/many-elements.html`);
+    expect(await page.evaluate(() => (window as unknown as { __elements: number }).__elements)).toBeGreaterThan(200_000);
+    const stats = await scanned(serviceWorker, page, 40_000);
+    console.log(`[reliability] 200k elements: painted ${stats.painted}, text nodes ${stats.textNodes}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms`);
+    // 1 in the heading + 400 rows; framework density is "every".
+    expect(stats.painted).toBe(401);
+    expect(stats.longestChunkMs).toBeLessThan(taskLimit(100));
+    await page.locator('a[href="#r19999"]').click();
+    expect(page.url()).toContain('#r19999');
+  });
+
+  test('a storm of ~10,000 mutations a second for 10 s: no extension task over 50 ms, and the highlights catch up', async ({ page, server, serviceWorker }) => {
+    test.setTimeout(60_000);
+    await page.goto(`${server.url}/reliability/storm.html`);
+    await scanned(serviceWorker, page);
+    const before = await pageStats(serviceWorker, page);
+    await page.evaluate(() => (window as unknown as { startStorm(ms: number): void }).startStorm(10_000));
+    // Sampled during the storm, through the extension.
+    let worstDuring = 0;
+    await expect
+      .poll(
+        async () => {
+          worstDuring = Math.max(worstDuring, (await pageStats(serviceWorker, page)).longestChunkMs);
+          return page.evaluate(() => (window as unknown as { __storm: { running: boolean } }).__storm.running);
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toBe(false);
+    const storm = await page.evaluate(() => (window as unknown as { __storm: { mutations: number; worstGapMs: number } }).__storm);
+    // What is on the page after the storm, and what ends up painted: every GDPR and EU AI Act (density
+    // "every"), plus the first Kenya and the first blockchain.
+    const expected = await page.evaluate(() => {
+      const t = document.body.innerText;
+      return (t.match(/GDPR/g)?.length ?? 0) + (t.match(/EU AI Act/g)?.length ?? 0);
+    });
+    await expect.poll(async () => (await pageStats(serviceWorker, page)).painted, { timeout: 15_000 }).toBeGreaterThanOrEqual(expected);
+    const after = await pageStats(serviceWorker, page);
+    console.log(
+      `[reliability] mutation storm: ${storm.mutations} mutations in 10 s, extension's longest task ${after.longestChunkMs.toFixed(1)} ms ` +
+        `(sampled during: ${worstDuring.toFixed(1)} ms), chunks ${after.chunks - before.chunks} (over budget ${after.chunksOverBudget - before.chunksOverBudget}), ` +
+        `load ${loadavg()[0]!.toFixed(1)}, full rescans ${after.fullScans - before.fullScans}, change scans ${after.changeScans - before.changeScans}, page's worst timer gap ${storm.worstGapMs.toFixed(0)} ms, painted ${after.painted} (expected >= ${expected})`,
+    );
+    expect(storm.mutations).toBeGreaterThanOrEqual(50_000);
+    expect(after.longestChunkMs).toBeLessThan(taskLimit(50));
+    // Slices stay slices: almost all of them within the 8 ms budget.
+    expect(after.chunksOverBudget - before.chunksOverBudget).toBeLessThanOrEqual(Math.ceil((after.chunks - before.chunks) * 0.05));
+    expect(after.fullScans - before.fullScans + after.changeScans - before.changeScans).toBeGreaterThan(0);
+  });
+
+  test('infinite scroll: each new batch of articles is painted as it arrives', async ({ page, server, serviceWorker }) => {
+    await page.goto(`${server.url}/reliability/infinite.html`);
+    await scanned(serviceWorker, page);
+    for (let round = 0; round < 6; round++) {
+      await page.locator('#sentinel').scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 4000);
+    }
+    const articles = await page.evaluate(() => (window as unknown as { __articles: number }).__articles);
+    expect(articles).toBeGreaterThanOrEqual(20);
+    // Two frameworks per article, every mention painted.
+    await expect.poll(async () => (await pageStats(serviceWorker, page)).painted).toBe(2 * (await page.evaluate(() => (window as unknown as { __articles: number }).__articles)));
+    expect((await pageStats(serviceWorker, page)).longestChunkMs).toBeLessThan(taskLimit(50));
+  });
+
+  test("a page that removes the extension's card host: the next card still opens", async ({ page, server, serviceWorker }) => {
+    await page.goto(`${server.url}/reliability/ui-remover.html`);
+    await scanned(serviceWorker, page);
+    await reveal(serviceWorker, page, 'framework', 'gdpr');
+    await expect(cardOf(page, 'gdpr')).toBeVisible();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { removeForeign(): number }).removeForeign())).toBe(1);
+    await expect(page.locator('reg-lens-card')).toHaveCount(0);
+    // By the page protocol...
+    await reveal(serviceWorker, page, 'jurisdiction', 'ke');
+    await expect(cardOf(page, 'ke')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(cardOf(page, 'ke')).toBeHidden();
+    // ...and by hovering.
+    const { x, y } = await pointAt(page, '#one', 'GDPR');
+    await page.mouse.move(x, y);
+    await expect(cardOf(page, 'gdpr')).toBeVisible();
+  });
+});
+
+test.describe('failure isolation', () => {
+  /** Runs one IndexedDB operation on the extension's dataset database, in the background. */
+  const frameworksStore = <T>(sw: Worker, op: 'take' | 'put', id: string, record?: unknown) =>
+    sw.evaluate(
+      ({ op, id, record }) =>
+        new Promise<unknown>((ok, fail) => {
+          const req = indexedDB.open('regulatory-lens');
+          req.onerror = () => fail(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('frameworks', 'readwrite');
+            const store = tx.objectStore('frameworks');
+            let out: unknown;
+            if (op === 'take') {
+              const g = store.get(id);
+              g.onsuccess = () => ((out = g.result), store.delete(id));
+            } else store.put(record);
+            tx.oncomplete = () => (db.close(), ok(out));
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      { op, id, record },
+    ) as Promise<T>;
+
+  test('a card whose entity has gone from the database fails alone: logged once, hovering and other cards keep working', async ({ page, server, serviceWorker }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && m.text().includes('[regulatory-lens]') && warnings.push(m.text()));
+    await page.goto(`${server.url}/reliability/isolation.html`);
+    await scanned(serviceWorker, page);
+    const gdpr = await frameworksStore<{ id: string }>(serviceWorker, 'take', 'gdpr');
+    expect(gdpr.id).toBe('gdpr');
+    try {
+      const at = await pointAt(page, '#one', 'GDPR');
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => warnings.length).toBe(1);
+      expect(warnings[0]).toContain('no card for');
+      // The page is not left with a broken card...
+      await expect(cardOf(page, 'gdpr')).toHaveCount(0);
+      // ...and the next mention opens its card as usual.
+      const ke = await pointAt(page, '#two', 'Kenya');
+      await page.mouse.move(ke.x, ke.y);
+      await expect(cardOf(page, 'ke')).toBeVisible();
+      await page.keyboard.press('Escape');
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await frameworksStore(serviceWorker, 'put', 'gdpr', gdpr);
+    }
+    // The failure was not cached: with the record back, the same mention opens its card.
+    await page.mouse.move(0, 0);
+    const at = await pointAt(page, '#one', 'GDPR');
+    await page.mouse.move(at.x, at.y);
+    await expect(cardOf(page, 'gdpr')).toBeVisible();
+  });
+});
