@@ -6,9 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Lexicon } from '../../utils/detect/lexicon';
-import { Lens, type CardUi, type LensCtx } from '../../utils/page/lens';
+import { Lens, type CardUi } from '../../utils/page/lens';
 import type { Mention } from '../../utils/page/mentions';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { fakeCtx } from './support/lens-ctx';
 
 const lexicon: Lexicon = {
   version: 't',
@@ -20,21 +21,6 @@ const lexicon: Lexicon = {
   ],
 };
 
-function fakeCtx() {
-  const invalidated: (() => void)[] = [];
-  const ctx: LensCtx & { invalidate(): void } = {
-    isValid: true,
-    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, options),
-    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
-    setInterval: () => 0,
-    onInvalidated: (cb) => (invalidated.push(cb), () => {}),
-    invalidate() {
-      (this as { isValid: boolean }).isValid = false;
-      for (const cb of invalidated) cb();
-    },
-  };
-  return ctx;
-}
 
 function fakeCard() {
   const opened: Mention[] = [];

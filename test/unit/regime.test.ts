@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import type { Framework, Jurisdiction } from '../../data/schema';
 import { ownScopeIds, regimeFor } from '../../utils/regime';
+import { fw, jur } from './support/records';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));
 const j = (id: string) => byId.get(id)!;
 
-const jur = (over: Partial<Jurisdiction> & { id: string }): Jurisdiction => ({
-  name: over.id, aliases: [], adjectives: [], kind: 'country', memberOf: [], summary: 's', sources: [{ title: 'src', url: 'https://example.org', official: true }], ...over,
-});
-const fw = (over: Partial<Framework> & { id: string }): Framework => ({
-  name: over.id, aliases: [], ambiguousAliases: [], instrument: 'statute', binding: 'binding',
-  scope: { level: 'national', jurisdictions: ['x'], extraterritorial: false }, technologies: ['ai'], issuer: 'x', status: 'in-force',
-  dates: { adopted: '2020' }, summary: 's', challenges: [{ id: 'enforcement', why: 'w' }], stage: 'implementation', related: [],
-  sources: [{ title: 'src', url: 'https://example.org', official: true }], lastReviewed: '2026-11-26', ...over,
-});
 
 describe('the regime rule', () => {
   const world = new Map([

@@ -9,28 +9,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data/index';
 import { buildLexicon } from '../../utils/detect/lexicon';
-import { Lens, type CardUi, type LensCtx } from '../../utils/page/lens';
+import { Lens, type CardUi } from '../../utils/page/lens';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { attachShadows, generateDom, serializeDocument } from '../e2e/reliability-support';
+import { fakeCtx } from './support/lens-ctx';
 
 const lexicon = buildLexicon(loadDataset());
 const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 
-function fakeCtx() {
-  const invalidated: (() => void)[] = [];
-  const ctx: LensCtx & { invalidate(): void } = {
-    isValid: true,
-    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, options),
-    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
-    setInterval: () => 0,
-    onInvalidated: (cb) => (invalidated.push(cb), () => {}),
-    invalidate() {
-      (this as { isValid: boolean }).isValid = false;
-      for (const cb of invalidated) cb();
-    },
-  };
-  return ctx;
-}
 
 const card: CardUi = {
   open: async () => undefined,
