@@ -5,6 +5,7 @@ import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { TechnologySelect } from './TechnologySelect';
 import { t, plural } from '../../utils/i18n';
+import { GridLines } from './GridLines';
 
 const W = 360;
 const H = 180;
@@ -72,14 +73,7 @@ export function CoalitionChart({ coalitions, technologies, now }: { coalitions: 
           {t('coalitionsSvgDesc', [total, years[0] ?? now, now])}
         </desc>
         <g aria-hidden="true" class="rl-cmp-axis">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} class="rl-cmp-grid" />
-              <text x={M.left - 4} y={y(t) + 3} text-anchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
+          <GridLines ticks={ticks} y={y} left={M.left} right={W - M.right} />
           {points.map((p, i) =>
             i % 2 === 0 || p.year === now ? (
               <text key={p.year} x={M.left + band * (i + 0.5)} y={H - 8} text-anchor="middle">

@@ -5,6 +5,7 @@ import { ChartFigure } from './ChartFigure';
 import { useRoving } from './hooks';
 import { TechnologySelect } from './TechnologySelect';
 import { t, plural } from '../../utils/i18n';
+import { GridLines } from './GridLines';
 
 const W = 360;
 const H = 200;
@@ -122,14 +123,7 @@ export function YearChart({
           {t('yearsSvgDesc', visible.map((s) => t('seriesTotal', [s.label, s.points.reduce((n, p) => n + p.count, 0)])).join('; '))}
         </desc>
         <g aria-hidden="true" class="rl-cmp-axis">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} class="rl-cmp-grid" />
-              <text x={M.left - 4} y={y(t) + 3} text-anchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
+          <GridLines ticks={ticks} y={y} left={M.left} right={W - M.right} />
           {years.map((year) =>
             (year - years[0]!) % 2 === 0 || year === now ? (
               <text key={year} x={x(year)} y={H - 8} text-anchor="middle">

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, locate, BLOCK_BREAK } from '../../utils/detect/extract';
 import { compileMatcher } from '../../utils/detect/matcher';
+import { dom } from './support/dom';
 
 const matcher = compileMatcher({
   version: 't',
@@ -10,11 +11,6 @@ const matcher = compileMatcher({
     { term: 'General Data Protection Regulation', kind: 'framework', id: 'gdpr', name: 'GDPR' },
   ],
 });
-
-function dom(html: string): HTMLElement {
-  document.body.innerHTML = html;
-  return document.body;
-}
 
 /** What a reader would see highlighted: each detection's text, read back from the DOM through `locate`. */
 function painted(root: Node): string[] {

@@ -9,6 +9,7 @@ import type { Lexicon } from '../../utils/detect/lexicon';
 import { MarkPainter } from '../../utils/page/marks';
 import { findMentions, type Mention } from '../../utils/page/mentions';
 import { MentionStore, type DisplayFilter } from '../../utils/page/store';
+import { dom } from './support/dom';
 
 const lexicon: Lexicon = {
   version: 't',
@@ -20,11 +21,6 @@ const lexicon: Lexicon = {
   ],
 };
 const matcher = compileMatcher(lexicon);
-
-function dom(html: string): HTMLElement {
-  document.body.innerHTML = html;
-  return document.body;
-}
 
 beforeEach(() => {
   document.body.innerHTML = '';

@@ -10,6 +10,7 @@ import { dirtyFromRecords, outermost } from '../../utils/page/living';
 import { findMentions, joinIndexes, mentionsIn, unitIndex, compareNodes, type Unit } from '../../utils/page/mentions';
 import { allUnits, UnitWalker } from '../../utils/page/units';
 import { viewportFirst } from '../../utils/page/viewport';
+import { dom } from './support/dom';
 
 const lexicon: Lexicon = {
   version: 't',
@@ -21,11 +22,6 @@ const lexicon: Lexicon = {
   ],
 };
 const matcher = compileMatcher(lexicon);
-
-function dom(html: string): HTMLElement {
-  document.body.innerHTML = html;
-  return document.body;
-}
 
 const describeUnit = (u: Unit) => (u.kind === 'element' ? `<${u.root.tagName.toLowerCase()}${u.root.id ? `#${u.root.id}` : ''}>` : `run(${u.nodes.map((n) => (n.nodeType === 3 ? JSON.stringify((n as Text).data.trim()) : (n as Element).tagName.toLowerCase())).join(',')})`);
 
