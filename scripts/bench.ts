@@ -223,7 +223,13 @@ if (!argv.includes('--no-build')) {
 const terms = [...new Set(buildLexicon(loadDataset()).entries.map((e) => e.term))];
 const bodies = fixtureBodies();
 const dir = mkdtempSync(join(tmpdir(), 'rl-bench-'));
-const sizes = SMOKE ? { typical: 10_000 } : { typical: 80_000, long: 1_000_000, huge: 4_000_000 };
+const allSizes: Record<string, number> = SMOKE ? { typical: 10_000 } : { typical: 80_000, long: 1_000_000, huge: 4_000_000 };
+// `--pages typical,long`: a subset, for working on one of them (the file is then not written).
+const only = argv.includes('--pages') ? new Set((argv[argv.indexOf('--pages') + 1] ?? '').split(',')) : undefined;
+const sizes = Object.fromEntries(Object.entries(allSizes).filter(([name]) => !only || only.has(name)));
+// `--no-mark`: skip mark.js (minutes on the large pages); the file is then not written either.
+const NO_MARK = argv.includes('--no-mark');
+const PARTIAL = !!only || NO_MARK;
 const pages = Object.entries(sizes).map(([name, target]) => {
   // The huge page must have over 100k text nodes, as large real pages do.
   const { html, chars } = generatePage(target, bodies, name === 'huge');
@@ -253,13 +259,17 @@ for (const p of pages) {
   for (let i = 0; i < RUNS; i++) {
     runs.push(await ours(ctx, sw, url, terms));
     baseHeaps.push(await plainHeap(plain, url));
-    if (!markCapped) {
+    if (!markCapped && !NO_MARK) {
       const m = await markJs(plain, url, terms);
       marks.push(m);
       // Once mark.js runs past the cap, larger pages only would too: do not spend minutes proving it.
       if (!Number.isFinite(m)) markCapped = true;
     }
-    process.stdout.write(`${p.name} run ${i + 1}/${RUNS}: ours ${ms(runs.at(-1)!.total)}, lower bound ${ms(runs.at(-1)!.lb.ms)}, mark.js ${marks.length ? ms(marks.at(-1)!) : 'skipped'}\n`);
+    const r = runs.at(-1)!;
+    const at = (t: number | undefined) => ms((t ?? NaN) - r.stats.scriptStart);
+    process.stdout.write(
+      `${p.name} run ${i + 1}/${RUNS}: ours ${ms(r.total)} (lexicon at ${at(r.stats.lexiconReceived)}, matcher at ${at(r.stats.matcherReady)} after ${ms(r.stats.matcherInitMs ?? NaN)} of work, first highlight at ${at(r.stats.firstHighlight)}), lower bound ${ms(r.lb.ms)}, mark.js ${marks.length ? ms(marks.at(-1)!) : 'skipped'}\n`,
+    );
   }
   const total = median(runs.map((r) => r.total));
   const lb = median(runs.map((r) => r.lb.ms));
@@ -317,6 +327,8 @@ console.log(`\n${section}\n`);
 if (SMOKE) {
   if (!rows.length || !Number.isFinite(popupMs)) throw new Error('bench smoke produced no figures');
   console.log('bench smoke: ok (figures produced; timings are not asserted)');
+} else if (PARTIAL) {
+  console.log('partial run (--pages or --no-mark): BENCHMARKS.md left as it was');
 } else {
   const file = 'BENCHMARKS.md';
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';

@@ -67,25 +67,41 @@ const INSTRUMENT_WORDS = new Set(
  */
 export function buildFuzzyIndex(forms: Iterable<[string, string, string]>): FuzzyIndex {
   const byHead = new Map<string, FuzzyName[]>();
-  const heads = new Set<string>();
   for (const [key, written] of forms) {
     // A year after the instrument word ("Act 2022", "Act, 2019") is read after the head on the page.
     const ws = wordsOf(written.replace(/,?\s+(?:19|20)\d\d$/, ''));
     const last = ws[ws.length - 1];
     if (ws.length < MIN_WORDS || written.length < MIN_CHARS || !last || !/^\p{Lu}\p{Ll}+$/u.test(last)) continue;
-    const plain = key.replace(/,/g, '');
-    const lower = wordsOf(plain);
-    const head = /^\d{4}$/.test(lower[lower.length - 1]!) ? lower[lower.length - 2]! : lower[lower.length - 1]!;
+    const name = fuzzyName(key);
+    const final = name.words[name.words.length - 1]!;
+    const head = /^\d{4}$/.test(final) ? name.words[name.words.length - 2]! : final;
     if (!INSTRUMENT_WORDS.has(head)) continue;
     const list = byHead.get(head) ?? [];
-    if (!list.some((n) => n.key === key)) list.push({ key, text: lower.join(' '), words: lower, numbers: numbersOf(lower) });
+    if (!list.some((n) => n.key === key)) list.push(name);
     byHead.set(head, list);
   }
+  return { heads: headsOf(byHead), byHead };
+}
+
+/** The heads the exact matcher reports: each instrument word, singular and plural. */
+function headsOf(byHead: Map<string, FuzzyName[]>): Set<string> {
+  const heads = new Set<string>();
   for (const h of byHead.keys()) {
     heads.add(h);
     heads.add(h.endsWith('y') ? `${h.slice(0, -1)}ies` : `${h}s`);
   }
-  return { heads, byHead };
+  return heads;
+}
+
+function fuzzyName(key: string): FuzzyName {
+  const words = wordsOf(key.replace(/,/g, ''));
+  return { key, text: words.join(' '), words, numbers: numbersOf(words) };
+}
+
+/** The index from its table form ([head, keys of the names that end in it]), as the background sent it. */
+export function fuzzyIndexFrom(rows: Array<[string, string[]]>): FuzzyIndex {
+  const byHead = new Map(rows.map(([head, keys]) => [head, keys.map(fuzzyName)]));
+  return { heads: headsOf(byHead), byHead };
 }
 
 export interface FuzzyHit {

@@ -8,11 +8,12 @@
  * shared names, adjectives and generic words, add fuzzy matches of long framework names, and keep the
  * longest of overlapping detections.
  */
-import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
+import type { EntityKind, Lexicon } from './lexicon';
 import { normalize, originalEnd, originalStart } from './normalize';
-import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
-import { WORD_CLASS, lookupForm, trieSource } from './pattern';
-import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex, matchAtHead, type FuzzyIndex } from './fuzzy';
+import type { CaseMode } from './terms';
+import { WORD_CLASS, lookupForm } from './pattern';
+import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex } from './fuzzy';
+import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 
 export interface Candidate {
@@ -37,10 +38,7 @@ export interface Detection {
   candidates?: Candidate[];
 }
 
-export interface MatcherOptions {
-  /** Fuse score at or below which a misspelled long name is accepted; 0 turns fuzzy matching off. */
-  fuzzyThreshold?: number;
-}
+export type { MatcherOptions, MatcherTables } from './tables';
 
 export interface ScanOptions {
   /**
@@ -112,79 +110,33 @@ interface Hit {
   strength: number;
 }
 
-/** The longest jurisdiction name that `name` starts with, followed by a space ("Colorado" in "Colorado AI Act"). */
-function jurisdictionPrefix(name: string, jurisdictions: Set<string>): string | undefined {
-  let found: string | undefined;
-  for (let i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
-    if (jurisdictions.has(name.slice(0, i).toLowerCase())) found = name.slice(0, i);
-  }
-  return found;
-}
-
 /** A year right after a name: ", 2019", " of 1974", " 1998". */
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(?:19|20)\d\d(?!\d)/;
 
 const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
 
+/** Compiles a lexicon where it is used (CLI, tests, benchmarks); the content script gets tables. */
 export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
-  const threshold = options.fuzzyThreshold ?? DEFAULT_FUZZY_THRESHOLD;
+  return matcherFromTables(buildMatcherTables(lexicon, options));
+}
+
+/**
+ * The matcher from tables the background built once per dataset version (`tables.ts`): in the content
+ * script only maps are filled and the regex created, on every page load.
+ */
+export function matcherFromTables(tables: MatcherTables): Matcher {
+  const threshold = tables.fuzzyThreshold;
+  const senseTable: Sense[] = tables.senses.map(([kind, id, ambiguous, weak]) => (weak ? { kind, id, ambiguous: ambiguous === 1, weak } : { kind, id, ambiguous: ambiguous === 1 }));
   const groups = new Map<string, Group>();
+  let size = 0;
+  for (const [key, forms] of tables.groups) {
+    groups.set(key, { head: false, forms: forms.map(([mode, senses, exact]) => ({ mode, exact: exact ?? '', senses: senses.map((i) => senseTable[i]!) })) });
+    size += forms.length;
+  }
+  for (const h of tables.heads) groups.get(h)!.head = true;
   const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map() };
+  for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
   const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
-
-  /** Framework forms for the fuzzy index: [lookup key, form as written, framework id]. */
-  const frameworkForms: Array<[string, string, string]> = [];
-  /** Forms as the trie reads them: lower case, with their own spaces and hyphens. */
-  const trieTerms = new Set<string>();
-  const add = (canon: string, sense: Sense, generated: boolean) => {
-    if (!canon) return;
-    const exact = lookupForm(canon);
-    const key = exact.toLowerCase();
-    let g = groups.get(key);
-    // A generated variant never takes a name the dataset gave to something else.
-    if (generated && g?.forms.length) return;
-    if (!g) groups.set(key, (g = { forms: [], head: false }));
-    trieTerms.add(canon.toLowerCase());
-    const mode = caseModeOf(canon);
-    let f = g.forms.find((x) => x.mode === mode && (mode !== 'exact' || x.exact === exact));
-    if (!f) g.forms.push((f = { mode, exact, senses: [] }));
-    if (!f.senses.some((s) => s.kind === sense.kind && s.id === sense.id && s.weak === sense.weak && s.ambiguous === sense.ambiguous)) f.senses.push(sense);
-    if (sense.kind === 'framework' && !sense.weak) frameworkForms.push([key, canon, sense.id]);
-  };
-
-  const senseOf = (e: LexiconEntry, ambiguous = !!e.ambiguous): Sense => ({ kind: e.kind, id: e.id, ambiguous, ...(e.weak ? { weak: e.weak } : {}) });
-  const canonical = lexicon.entries.map((e) => canonicalTerm(e.term));
-  lexicon.entries.forEach((e, i) => {
-    if (!names[e.kind].has(e.id)) names[e.kind].set(e.id, e.name);
-    add(canonical[i]!, senseOf(e), false);
-  });
-  // Variants the dataset need not spell out (generated after every explicit name, which they never
-  // override): plurals of technology words; framework names shortened as running text shortens them;
-  // possessives of names that begin with a jurisdiction ("the EU's AI Act", "Colorado's AI Act").
-  const jurisdictionSet = new Set(lexicon.entries.flatMap((e, i) => (e.kind === 'jurisdiction' && !e.weak ? [canonical[i]!.toLowerCase()] : [])));
-  for (const [i, e] of lexicon.entries.entries()) {
-    const canon = canonical[i]!;
-    if (e.kind === 'technology') for (const p of plurals(canon)) add(canonicalTerm(p), senseOf(e), true);
-    if (e.kind !== 'framework' || e.weak) continue;
-    const variants: Array<[string, boolean]> = [[canon, !!e.ambiguous], ...shortenedNames(canon, jurisdictionSet).map(([v, amb]) => [v, amb || !!e.ambiguous] as [string, boolean])];
-    for (const [v, amb] of variants) {
-      if (v !== canon) add(canonicalTerm(v), senseOf(e, amb), true);
-      const prefix = jurisdictionPrefix(v, jurisdictionSet);
-      if (prefix) add(canonicalTerm(`${prefix}'s ${v.slice(prefix.length + 1)}`), senseOf(e, amb), true);
-    }
-  }
-  const fuzzy: FuzzyIndex = buildFuzzyIndex(frameworkForms);
-  if (threshold > 0) {
-    for (const h of fuzzy.heads) {
-      const g = groups.get(h);
-      if (g) g.head = true;
-      else groups.set(h, { forms: [], head: true });
-      trieTerms.add(h);
-    }
-  }
-  // Over the lower-cased page: the `i` flag is as fast once compiled, but V8 then takes five times longer
-  // to compile the regex, on every page load.
-  const regex = new RegExp(trieSource(trieTerms), 'g');
   // For each multi-word name, the shorter names it starts with, longest first.
   const prefixes = new Map<string, string[]>();
   for (const key of groups.keys()) {
@@ -195,10 +147,10 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
     }
     if (list) prefixes.set(key, list);
   }
-  const relations = { frameworkJurisdictions: lexicon.frameworkJurisdictions ?? {}, jurisdictionGroups: lexicon.jurisdictionGroups ?? {} };
-  const frameworkTechnologies = lexicon.frameworkTechnologies ?? {};
-  let size = 0;
-  for (const g of groups.values()) size += g.forms.length;
+  const fuzzy: FuzzyIndex = fuzzyIndexFrom(tables.fuzzy);
+  const regex = new RegExp(tables.source, 'g');
+  const relations = { frameworkJurisdictions: tables.frameworkJurisdictions, jurisdictionGroups: tables.jurisdictionGroups };
+  const frameworkTechnologies = tables.frameworkTechnologies;
 
   function scan(text: string, scanOptions: ScanOptions = {}): Detection[] {
     const norm = normalize(text);
@@ -446,43 +398,6 @@ function shoutingCheck(page: string) {
     }
     return uses;
   };
-}
-
-/**
- * How names are shortened in running text, each with whether the short form is shared (needs context):
- * - without a trailing qualifier in parentheses: "Artificial Intelligence Risk Management Framework (AI
- *   RMF 1.0)"; shared when the qualifier is a jurisdiction ("Cybersecurity Labelling Scheme (Singapore)");
- * - without a trailing "of <jurisdiction>": "Personal Information Protection Law of the People's Republic
- *   of China" (shared: other countries have laws of that name);
- * - without an American-style year: "California Consumer Privacy Act of 2018", "Local Law 144 of 2021".
- *   British-style years stay ("Data Protection Act 2018"): the same short title recurs across years.
- */
-function shortenedNames(name: string, jurisdictions: Set<string>): Array<[string, boolean]> {
-  const out: Array<[string, boolean]> = [];
-  const multiWord = (s: string) => /\s/.test(s);
-  const paren = /^(.+?)\s*\(([^()]*)\)$/.exec(name);
-  const bare = paren ? paren[1]! : name;
-  if (paren && multiWord(bare)) out.push([bare, jurisdictions.has(paren[2]!.toLowerCase()) || paren[2] === 'Cth']);
-  for (const n of [name, bare]) {
-    for (const m of n.matchAll(/\s+of\s+(?:the\s+)?/g)) {
-      const before = n.slice(0, m.index);
-      if (multiWord(before) && jurisdictions.has(n.slice(m.index + m[0].length).toLowerCase())) out.push([before, true]);
-    }
-    const year = /^(.+\S)\s+of\s+(?:19|20)\d\d$/.exec(n);
-    if (year && multiWord(year[1]!)) out.push([year[1]!, false]);
-  }
-  return out;
-}
-
-/** Technology words in the plural: "stablecoins", "LLMs", "cryptocurrencies", "smart contracts". */
-function plurals(term: string): string[] {
-  if (/^[A-Z][A-Za-z]*[A-Z]$/.test(term)) return [`${term}s`];
-  const m = /^(.*?)([\p{Ll}]+)$/u.exec(term);
-  if (!m || isCaseSensitiveTerm(term)) return [];
-  const [, before, last] = m as unknown as [string, string, string];
-  if (/(?:s|x|z|ch|sh)$/.test(last)) return [];
-  if (/[^aeiou]y$/.test(last)) return [`${before}${last.slice(0, -1)}ies`];
-  return [`${before}${last}s`];
 }
 
 /** Lower-cases letter by letter, keeping those whose lower case is longer as they are. */

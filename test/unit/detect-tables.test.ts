@@ -1,0 +1,49 @@
+/**
+ * The matcher's tables cross a message boundary (background -> content script): what the content script
+ * builds from them after a JSON round trip must find exactly what the matcher compiled in place finds.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data/index';
+import { buildLexicon } from '../../utils/detect/lexicon';
+import { compileMatcher, matcherFromTables } from '../../utils/detect/matcher';
+import { buildMatcherTables } from '../../utils/detect/tables';
+import { loadArticles, loadPages } from '../fixtures/scoring';
+
+const dataset = loadDataset();
+const lexicon = buildLexicon(dataset);
+const tables = buildMatcherTables(lexicon);
+const wire = JSON.stringify(tables);
+
+describe('the matcher tables', () => {
+  it('are plain JSON: a round trip changes nothing', () => {
+    expect(JSON.parse(wire)).toEqual(tables);
+  });
+
+  it('carry the dataset version, so a content script never mixes two datasets', () => {
+    expect(tables.version).toBe(dataset.version);
+  });
+
+  it('find, after a round trip, exactly what the matcher compiled in place finds, on every fixture', () => {
+    const inPlace = compileMatcher(lexicon);
+    const shipped = matcherFromTables(JSON.parse(wire));
+    expect(shipped.size).toBe(inPlace.size);
+    expect(shipped.regex.source).toBe(inPlace.regex.source);
+    const fixtures = [...loadPages(dataset), ...loadArticles()];
+    expect(fixtures.length).toBeGreaterThan(10);
+    let detections = 0;
+    for (const f of fixtures) {
+      const expected = inPlace.scan(f.text);
+      detections += expected.length;
+      expect(shipped.scan(f.text), f.name).toEqual(expected);
+    }
+    expect(detections).toBeGreaterThan(500);
+  });
+
+  it('keep fuzzy matching of misspelled long names, and can switch it off', () => {
+    const text = 'Under the Genral Data Protection Regulation, controllers must keep records.';
+    const on = matcherFromTables(JSON.parse(wire)).scan(text);
+    expect(on.map((d) => d.id)).toContain('gdpr');
+    const off = matcherFromTables(JSON.parse(JSON.stringify(buildMatcherTables(lexicon, { fuzzyThreshold: 0 })))).scan(text);
+    expect(off.map((d) => d.id)).not.toContain('gdpr');
+  });
+});
