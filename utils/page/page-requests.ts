@@ -56,6 +56,8 @@ export interface PageStats {
   active: boolean;
   /** Milliseconds since navigation start (performance.now()), undefined until it happened. */
   scriptStart: number;
+  /** When the background's lexicon arrived (the settings read and the message round trip before it). */
+  lexiconReceived?: number;
   matcherReady?: number;
   /** Main-thread time spent compiling and warming up the matcher, and its longest task. */
   matcherInitMs?: number;
