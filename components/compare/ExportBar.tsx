@@ -5,8 +5,8 @@ import { t } from '../../utils/i18n';
 
 type Format = 'markdown' | 'csv';
 const FILE: Record<Format, { ext: string; type: string; label: string }> = {
-  markdown: { ext: 'md', type: 'text/markdown;charset=utf-8', label: 'Markdown' },
-  csv: { ext: 'csv', type: 'text/csv;charset=utf-8', label: 'CSV' },
+  markdown: { ext: 'md', type: 'text/markdown;charset=utf-8', label: t('exportFormatMarkdown') },
+  csv: { ext: 'csv', type: 'text/csv;charset=utf-8', label: t('exportFormatCsv') },
 };
 
 async function copy(text: string): Promise<void> {

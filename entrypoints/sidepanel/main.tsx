@@ -7,9 +7,14 @@ import { choiceFromUrl, DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } fr
 import { loadCompareData } from '../../utils/compare/data';
 import { openDataset } from '../../utils/dataset-client';
 import { t } from '../../utils/i18n';
+import { loadSettings, watchSettings } from '../../utils/settings';
+import { followTheme } from '../../utils/theme';
 
 // index.html's <title> is the English fallback; the page wears the reader's language once the script runs.
 document.title = t('sidePanelPageTitle');
+// The reader's theme, followed live; worn before the first render (the dataset takes longer to open). A
+// theme that cannot be read leaves the system's, and never stops the panel.
+const themed = followTheme({ loadSettings, watchSettings }).catch((e: unknown) => console.warn('[regulatory-lens] theme setting not applied', e));
 const db = await openDataset();
 const data = await loadCompareData(db);
 // `sidepanel.html?j=eu,us` pre-fills the choice (the contract for "compare in side panel"); it is saved and
@@ -22,4 +27,5 @@ if (requested.length) {
   url.searchParams.delete('j');
   history.replaceState(null, '', url);
 }
+await themed;
 render(<ComparePanel db={db} data={data} initial={initial} search={location.search} />, document.getElementById('app')!);

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledDataset } from './dataset';
 import { EXTENSION_DIR, expect, highlightCount, test } from './fixtures';
+import { resetSettings } from './inpage-support';
+import { backgroundLuminance, DARK, LIGHT, setTheme } from './theme-support';
 
 const dataset = bundledDataset();
 const frameworkIds = new Set(dataset.frameworks.map((f) => f.id));
@@ -220,6 +222,29 @@ test.describe('popup search', () => {
       await expectAxeClean(popup);
       await popup.close();
     }
+  });
+});
+
+test.describe('popup theme', () => {
+  test.afterEach(({ serviceWorker }) => resetSettings(serviceWorker));
+
+  test('wears the theme setting over the system\'s, and follows it live while open', async ({ extensionPage, serviceWorker }) => {
+    await setTheme(serviceWorker, 'dark');
+    const popup = await openPopup(extensionPage);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => backgroundLuminance(popup)).toBeLessThan(DARK);
+    await setTheme(serviceWorker, 'light');
+    await expect.poll(() => backgroundLuminance(popup)).toBeGreaterThan(LIGHT);
+    // Light chosen on a dark system stays light, badges included (axe checks their contrast).
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.getByRole('searchbox').fill('ai act');
+    await expect(popup.getByRole('option').first()).toBeVisible();
+    expect(await backgroundLuminance(popup)).toBeGreaterThan(LIGHT);
+    await expectAxeClean(popup);
+    // Back to the system's: the dark scheme now emulated.
+    await setTheme(serviceWorker, 'system');
+    await expect.poll(() => backgroundLuminance(popup)).toBeLessThan(DARK);
+    await expect(popup.locator('html')).not.toHaveAttribute('data-rl-theme');
   });
 });
 

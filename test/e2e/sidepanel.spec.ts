@@ -11,6 +11,8 @@ import type { Framework, Jurisdiction, TechnologyId } from '../../data/schema';
 import { parseCsv } from '../../utils/compare/export';
 import { bundledDataset } from './dataset';
 import { expect, highlightCount, test } from './fixtures';
+import { resetSettings } from './inpage-support';
+import { backgroundLuminance, DARK, LIGHT, setTheme } from './theme-support';
 
 const d = bundledDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));
@@ -334,6 +336,30 @@ test.describe('export', () => {
     expect(md).toMatch(/^# Comparison: European Union, United States, China/);
     for (const t of d.technologies) expect(md).toContain(`## ${t.name}`);
     expect(md).toContain('| | EU | U.S. | China |');
+  });
+});
+
+test.describe('theme', () => {
+  test.afterEach(({ serviceWorker }) => resetSettings(serviceWorker));
+
+  test('the panel wears the theme setting over the system\'s, pictures included, and follows it live', async ({ extensionPage, serviceWorker }) => {
+    const strict = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rl-regime-strict').trim());
+    await setTheme(serviceWorker, 'dark');
+    const page = await openPanel(extensionPage, ['eu', 'us']);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => backgroundLuminance(page)).toBeLessThan(DARK);
+    const darkStrict = await strict(page);
+    await setTheme(serviceWorker, 'light');
+    await expect.poll(() => backgroundLuminance(page)).toBeGreaterThan(LIGHT);
+    expect(await strict(page)).not.toBe(darkStrict);
+    // Light chosen on a dark system stays light; back to the system's, it is the system's dark, the same
+    // colours as the dark theme chosen above (compare.css's map and chart colours as well as card.css's).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await backgroundLuminance(page)).toBeGreaterThan(LIGHT);
+    await setTheme(serviceWorker, 'system');
+    await expect.poll(() => backgroundLuminance(page)).toBeLessThan(DARK);
+    expect(await strict(page)).toBe(darkStrict);
+    await expect(page.locator('html')).not.toHaveAttribute('data-rl-theme');
   });
 });
 

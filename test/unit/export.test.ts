@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { loadDataset } from '../../data/index';
 import { compareAll } from '../../utils/compare/alignment';
-import { comparisonCsv, comparisonMarkdown, CSV_HEADER, csvField, mdCell, parseCsv, toCsv } from '../../utils/compare/export';
+import { comparisonCsv, comparisonMarkdown, CSV_HEADER, CSV_HEADING, csvField, mdCell, parseCsv, toCsv } from '../../utils/compare/export';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));
@@ -79,5 +80,57 @@ describe('Markdown', () => {
     for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
       expect(line.replace(/\\\|/g, '').split('|').length).toBe('| | EU | U.S. | China |'.split('|').length);
     }
+  });
+});
+
+describe('in another language', () => {
+  /**
+   * A made-up translation: every message becomes `«key|, "args"»`, so what came from the catalogue is
+   * recognisable, and a comma, a quote and a pipe in a translation test the CSV and Markdown escaping.
+   */
+  function inPseudoLocale<T>(run: () => T): T {
+    const english = fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) =>
+      `\u00ab${name}|, "${[subs ?? []].flat().join('/')}"\u00bb`) as typeof fakeBrowser.i18n.getMessage;
+    try {
+      return run();
+    } finally {
+      fakeBrowser.i18n.getMessage = english;
+    }
+  }
+  const fromCatalogue = (s: string | undefined) => /^\u00ab\w+\|/.test(s ?? '');
+
+  it('the CSV header row is translated, and still parses back column for column', () => {
+    const rows = inPseudoLocale(() => parseCsv(comparisonCsv(comparisons, names)));
+    expect(rows[0]).toEqual(CSV_HEADER.map((c) => `\u00ab${CSV_HEADING[c]}|, ""\u00bb`));
+    for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
+    // Values stay ids, whatever the language.
+    expect(rows.slice(1).some((r) => r[CSV_HEADER.indexOf('framework_id')] === 'eu-ai-act')).toBe(true);
+  });
+
+  it('every Markdown heading and label is translated, and the tables keep their cells', () => {
+    const md = inPseudoLocale(() => comparisonMarkdown(comparisons, names, '2026-11-26'));
+    const lines = md.split('\n');
+    // The title, and the line under it (the alignment rule after it is also from the catalogue, read at import).
+    expect(lines[0]).toMatch(/^# \u00abexportMdTitle\|, "European Union, United States, China"\u00bb$/);
+    expect(lines[2]).toMatch(/^\u00abexportMdByline\|, "2026-11-26"\u00bb /);
+    for (const l of lines.filter((l) => l.startsWith('- '))) expect(fromCatalogue(l.slice(2)), l).toBe(true);
+    const alignment = lines.filter((l) => l.startsWith('\u00abexportMdAlignment'));
+    expect(alignment).toHaveLength(comparisons.length);
+    const tableRows = lines.filter((l) => l.startsWith('|') && !l.startsWith('| |') && !l.startsWith('|---'));
+    expect(tableRows).toHaveLength(comparisons.length * 4);
+    for (const l of tableRows) {
+      const head = l.slice(2, l.indexOf(' | '));
+      // The translation's pipe is escaped, so the row keeps one cell per jurisdiction plus its head.
+      expect(fromCatalogue(head.replace(/\\\|/g, '|')), l).toBe(true);
+      expect(l.replace(/\\\|/g, '').split('|').length).toBe('| | EU | U.S. | China |'.split('|').length);
+    }
+    // Inside the cells (where mdCell escapes the pipe), the words around an instrument are translated too.
+    const english = comparisonMarkdown(comparisons, names, '2026-11-26');
+    const times = (text: string, what: string) => text.split(what).length - 1;
+    expect(times(english, ' (from ')).toBeGreaterThan(0);
+    expect(times(md, ' (\u00abexportMdFrom\\|')).toBe(times(english, ' (from '));
+    expect(times(md, ' (\u00abexportMdThrough\\|')).toBe(times(english, ' (through '));
+    expect(times(md, '\u00abnoDate\\|')).toBe(times(english, ', n.d.'));
   });
 });

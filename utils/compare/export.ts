@@ -2,10 +2,14 @@
  * The comparison as files an analyst can take away: CSV (RFC 4180: CRLF line ends, fields quoted when they
  * hold a quote, comma or line break, quotes doubled) with one row per jurisdiction, technology and related
  * instrument, and Markdown with one table per technology plus what is shared and what differs.
+ *
+ * Headings and labels are the reader's language (public/_locales, looked up when the file is made); CSV
+ * values stay ids (`eu`, `binding`, `extraterritorial`, `true`) so a spreadsheet filter works in any language.
  */
 import type { Framework, Jurisdiction, Technology } from '../../data/schema';
 import { BINDING_LABEL, STATUS_LABEL, frameworkYear } from '../format';
-import { REGIME_LABEL, RELATION_LABEL, type Column, type Related } from '../compare';
+import { REGIME_LABEL, type Column, type Related } from '../compare';
+import { t, type MessageKey } from '../i18n';
 import { ALIGNMENT_RULE, formatAlignment, type TechnologyComparison } from './alignment';
 
 export function csvField(value: string): string {
@@ -66,6 +70,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The CSV's columns, in order: ids for code (tests, `indexOf`); the header row shows `CSV_HEADING`. */
 export const CSV_HEADER = [
   'technology',
   'jurisdiction_id',
@@ -81,6 +86,24 @@ export const CSV_HEADER = [
   'year',
   'shared_by_all',
 ] as const;
+export type CsvColumn = (typeof CSV_HEADER)[number];
+
+/** The catalogue key of each column's heading (in English the heading is the id itself). */
+export const CSV_HEADING: Record<CsvColumn, MessageKey> = {
+  technology: 'exportCsvTechnology',
+  jurisdiction_id: 'exportCsvJurisdictionId',
+  jurisdiction: 'exportCsvJurisdiction',
+  regime: 'exportCsvRegime',
+  relation: 'exportCsvRelation',
+  via: 'exportCsvVia',
+  framework_id: 'exportCsvFrameworkId',
+  framework: 'exportCsvFramework',
+  instrument: 'exportCsvInstrument',
+  binding: 'exportCsvBinding',
+  status: 'exportCsvStatus',
+  year: 'exportCsvYear',
+  shared_by_all: 'exportCsvSharedByAll',
+};
 
 export interface ExportNames {
   technologies: Map<string, Technology>;
@@ -94,7 +117,7 @@ const related = (c: Column): Related[] => [...c.own, ...c.international, ...c.re
 
 /** One row per (technology, jurisdiction, related instrument); a jurisdiction with none still gets a row for its regime. */
 export function comparisonCsv(comparisons: TechnologyComparison[], names: ExportNames): string {
-  const rows: string[][] = [[...CSV_HEADER]];
+  const rows: string[][] = [CSV_HEADER.map((c) => t(CSV_HEADING[c]))];
   for (const t of comparisons) {
     const shared = new Set(t.alignment.shared.map((f) => f.id));
     for (const c of t.columns) {
@@ -131,28 +154,30 @@ function mdList(list: Related[], names: ExportNames): string {
   return list
     .map((r) => {
       const f = r.framework;
-      const via = r.via ? ` (${r.relation === 'extraterritorial' ? 'from' : 'through'} ${jName(r.via, names)})` : '';
-      return `${name(f)}: ${BINDING_LABEL[f.binding]}, ${STATUS_LABEL[f.status]}, ${frameworkYear(f) ?? 'n.d.'}${via}`;
+      const via = r.via ? ` (${t(r.relation === 'extraterritorial' ? 'exportMdFrom' : 'exportMdThrough', jName(r.via, names))})` : '';
+      return `${name(f)}: ${BINDING_LABEL[f.binding]}, ${STATUS_LABEL[f.status]}, ${frameworkYear(f) ?? t('noDate')}${via}`;
     })
     .join('; ');
 }
 
 export function comparisonMarkdown(comparisons: TechnologyComparison[], names: ExportNames, date: string): string {
   const chosen = comparisons[0]?.columns.map((c) => c.jurisdiction) ?? [];
-  const out: string[] = [`# Comparison: ${chosen.map((j) => j.name).join(', ')}`, '', `Regulatory Lens, ${date}. ${ALIGNMENT_RULE}`, ''];
-  for (const t of comparisons) {
-    out.push(`## ${techName(t.technology, names)}`, '', `Alignment: ${formatAlignment(t.alignment.score)} (${t.alignment.shared.length} of ${t.alignment.union} instruments shared)`, '');
-    out.push(`| | ${t.columns.map((c) => mdCell(c.jurisdiction.shortName ?? c.jurisdiction.name)).join(' | ')} |`);
-    out.push(`|---|${t.columns.map(() => '---').join('|')}|`);
-    const row = (head: string, cell: (c: Column) => string) => out.push(`| ${head} | ${t.columns.map((c) => mdCell(cell(c))).join(' | ')} |`);
-    row('Regime', (c) => `${REGIME_LABEL[c.regime.regime]}: ${c.regime.rule}`);
-    row('Instruments', (c) => mdList(c.own, names));
-    row('International', (c) => mdList(c.international, names));
-    row(RELATION_LABEL.extraterritorial, (c) => mdList(c.reachedBy, names));
-    out.push('', `- Shared by all: ${t.alignment.shared.map(name).join(', ') || 'none'}.`);
-    for (const c of t.columns) {
-      const only = t.alignment.onlyOne.get(c.jurisdiction.id) ?? [];
-      out.push(`- Only ${c.jurisdiction.shortName ?? c.jurisdiction.name}: ${only.map(name).join(', ') || 'none'}.`);
+  const out: string[] = [`# ${t('exportMdTitle', chosen.map((j) => j.name).join(', '))}`, '', `${t('exportMdByline', date)} ${ALIGNMENT_RULE}`, ''];
+  const none = t('exportMdNone');
+  for (const tc of comparisons) {
+    const { shared, union, score, onlyOne } = tc.alignment;
+    out.push(`## ${techName(tc.technology, names)}`, '', t('exportMdAlignment', [formatAlignment(score), shared.length, union]), '');
+    out.push(`| | ${tc.columns.map((c) => mdCell(c.jurisdiction.shortName ?? c.jurisdiction.name)).join(' | ')} |`);
+    out.push(`|---|${tc.columns.map(() => '---').join('|')}|`);
+    const row = (head: string, cell: (c: Column) => string) => out.push(`| ${mdCell(head)} | ${tc.columns.map((c) => mdCell(cell(c))).join(' | ')} |`);
+    row(t('rowRegime'), (c) => `${REGIME_LABEL[c.regime.regime]}: ${c.regime.rule}`);
+    row(t('rowInstruments'), (c) => mdList(c.own, names));
+    row(t('exportMdRowInternational'), (c) => mdList(c.international, names));
+    row(t('extraterritorialReach'), (c) => mdList(c.reachedBy, names));
+    out.push('', `- ${t('exportMdSharedByAll', shared.map(name).join(', ') || none)}`);
+    for (const c of tc.columns) {
+      const only = onlyOne.get(c.jurisdiction.id) ?? [];
+      out.push(`- ${t('exportMdOnly', [c.jurisdiction.shortName ?? c.jurisdiction.name, only.map(name).join(', ') || none])}`);
     }
     out.push('');
   }
