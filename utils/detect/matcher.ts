@@ -11,7 +11,7 @@
 import type { EntityKind, Lexicon } from './lexicon';
 import { normalize, originalEnd, originalStart } from './normalize';
 import type { CaseMode } from './terms';
-import { WORD_CLASS, lookupForm } from './pattern';
+import { WORD_CLASS, lookupForm, searchView } from './pattern';
 import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex } from './fuzzy';
 import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
@@ -52,7 +52,7 @@ export interface Matcher {
   scan(text: string, options?: ScanOptions): Detection[];
   /** Distinct surface forms compiled. */
   readonly size: number;
-  /** The compiled regex (over the normalised, lower-cased text), for benchmarks. */
+  /** The compiled regex (over the normalised text as `searchView` shows it), for benchmarks. */
   readonly regex: RegExp;
 }
 
@@ -157,7 +157,7 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
     const page = norm.text;
     const lower = page.toLowerCase();
     // Lower-casing keeps lengths, but for a few letters ("İ" becomes two units); offsets are then unsafe.
-    const view = lower.length === page.length ? lower : lowerSameLength(page);
+    const view = searchView(lower.length === page.length ? lower : lowerSameLength(page));
     const shouting = shoutingCheck(page);
 
     /** The senses of group `g` that the text at start..end satisfies, by case. */

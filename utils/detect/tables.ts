@@ -26,7 +26,7 @@ export interface MatcherTables {
   /** The lexicon's (the dataset's) version: tables are rebuilt when it changes. */
   version: string;
   fuzzyThreshold: number;
-  /** Trie regex source over the lower-cased, normalised page (see pattern.ts). */
+  /** Trie regex source over the normalised page as `searchView` shows it (see pattern.ts). */
   source: string;
   senses: SenseRow[];
   groups: GroupRow[];
