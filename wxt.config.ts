@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetCheck } from './scripts/vite-dataset-check';
+import { CARD_MODULE_PATH, PAGE_MATCHES } from './utils/page/card-module';
+import { FUZZY_MODULE_PATH } from './utils/page/fuzzy-scorer';
+import { storeSafe } from './scripts/vite-store-safe';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -35,14 +38,21 @@ export default defineConfig({
     commands: {
       'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
     },
+    // The card UI and the fuzzy scorer, which the content script imports on first need (utils/page/lazy-module.ts):
+    // only on the pages the content script runs on, and (Chrome) under a per-session URL a page cannot probe for.
+    web_accessible_resources: [{ resources: [CARD_MODULE_PATH, FUZZY_MODULE_PATH], matches: PAGE_MATCHES, use_dynamic_url: true }],
   }),
   // Firefox reviewers get the sources zip; test output is not source.
   zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },
   vite: () => ({
-    plugins: [preact(), datasetCheck()],
+    // storeSafe: no eval and no innerHTML in what we ship (addons-linter, issue 10; see the file).
+    plugins: [preact(), datasetCheck(), storeSafe()],
     build: {
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
       rolldownOptions: { output: { charset: 'ascii' } },
+      // Profiling aids (never in CI or the store builds): RL_SOURCEMAP=1, RL_NO_MINIFY=1.
+      sourcemap: process.env.RL_SOURCEMAP === '1',
+      ...(process.env.RL_NO_MINIFY === '1' ? { minify: false } : {}),
     },
   }),
 });

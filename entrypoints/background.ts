@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadDataset } from '../data/index';
 import { LensDb, ensureSeeded } from '../utils/db';
 import { buildLexicon } from '../utils/detect/lexicon';
+import { buildMatcherTables } from '../utils/detect/tables';
 import { loadEntityView } from '../utils/entities';
 import { handleRequest, isOwnSender, type Handlers } from '../utils/messages';
 import { openSidePanel } from '../utils/compare/open-panel';
@@ -20,7 +21,8 @@ export default defineBackground(() => {
   // Check at start-up: a database damaged or emptied while the worker slept is re-seeded before use.
   reseedIfNeeded();
   const ready = () => seeded;
-  const lexicon = buildLexicon(dataset);
+  // Built once per worker start (the dataset is bundled, so once per version): content scripts only hydrate them.
+  const tables = buildMatcherTables(buildLexicon(dataset));
   const jurisdictionsById = new Map(dataset.jurisdictions.map((j) => [j.id, j]));
   // Chrome has sidePanel, Firefox sidebarAction; the other one is undefined.
   const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
@@ -30,7 +32,7 @@ export default defineBackground(() => {
   };
 
   const handlers: Handlers = {
-    getLexicon: async () => lexicon,
+    getLexicon: async () => tables,
     getEntity: async ({ kind, id }) => {
       await ready();
       return loadEntityView(db, kind, id);

@@ -4,7 +4,7 @@
  * exceptions do not survive structured cloning.
  */
 import { z } from 'zod';
-import type { Lexicon } from './detect/lexicon';
+import type { MatcherTables } from './detect/tables';
 import { EntityKind, type Framework, type Jurisdiction, type Technology, type Challenge, type Stage } from '../data/schema';
 import type { Binding, TechnologyId } from '../data/schema';
 import type { Regime } from './regime';
@@ -84,7 +84,8 @@ export interface DatasetInfo {
 }
 
 export interface Responses {
-  getLexicon: Lexicon;
+  /** The matcher's tables (built once per dataset version), not the raw lexicon: see detect/tables.ts. */
+  getLexicon: MatcherTables;
   getEntity: EntityView;
   datasetInfo: DatasetInfo;
   openSidePanel: OpenedPanel;

@@ -1,21 +1,33 @@
-import '../../components/card.css';
 import { send } from '../../utils/rpc';
+import { PAGE_MATCHES, loadCardFactory } from '../../utils/page/card-module';
+import { loadFuzzyScorer } from '../../utils/page/fuzzy-scorer';
 import { Lens } from '../../utils/page/lens';
 import { registerPageRequests } from '../../utils/page/page-requests';
 import { loadSettings, watchSettings } from '../../utils/settings';
-import { createCardUi } from './card-ui';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  cssInjectionMode: 'ui',
+  matches: PAGE_MATCHES,
+  // The card UI brings its own sheet into its shadow root (entrypoints/card-ui/card-ui.tsx).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.documentElement) return;
     const views = new Map<string, ReturnType<typeof send<'getEntity'>>>();
+    // Asked for at once, while the settings are read: the two round trips overlap. Later starts (switched
+    // off and on, or the first request failed) ask again.
+    let early: ReturnType<typeof send<'getLexicon'>> | undefined = send({ type: 'getLexicon' });
+    early.catch(() => undefined);
     const lens = new Lens({
       ctx,
-      loadLexicon: () => send({ type: 'getLexicon' }),
-      createCard: (hooks) =>
-        createCardUi(ctx, {
+      loadMatcherTables: () => {
+        const p = early ?? send({ type: 'getLexicon' });
+        early = undefined;
+        return p;
+      },
+      // Fuse.js, for misspelled long names: a module of its own, loaded on the pages that need it.
+      loadFuzzyScorer: () => loadFuzzyScorer(),
+      // The card UI is a module of its own, loaded on first need (issue 8: most pages never open a card).
+      createCard: async (hooks) =>
+        (await loadCardFactory())(ctx, {
           ...hooks,
           view: (kind, id) => {
             const key = `${kind}:${id}`;

@@ -7,6 +7,7 @@ import { loadDataset } from '../../data/index';
 import { buildLexicon } from '../../utils/detect/lexicon';
 import { compileMatcher, matcherFromTables } from '../../utils/detect/matcher';
 import { buildMatcherTables } from '../../utils/detect/tables';
+import { fusePairScore } from '../../utils/detect/fuzzy-score';
 import { loadArticles, loadPages } from '../fixtures/scoring';
 
 const dataset = loadDataset();
@@ -25,7 +26,7 @@ describe('the matcher tables', () => {
 
   it('find, after a round trip, exactly what the matcher compiled in place finds, on every fixture', () => {
     const inPlace = compileMatcher(lexicon);
-    const shipped = matcherFromTables(JSON.parse(wire));
+    const shipped = matcherFromTables(JSON.parse(wire), { score: fusePairScore });
     expect(shipped.size).toBe(inPlace.size);
     expect(shipped.regex.source).toBe(inPlace.regex.source);
     const fixtures = [...loadPages(dataset), ...loadArticles()];
@@ -41,9 +42,23 @@ describe('the matcher tables', () => {
 
   it('keep fuzzy matching of misspelled long names, and can switch it off', () => {
     const text = 'Under the Genral Data Protection Regulation, controllers must keep records.';
-    const on = matcherFromTables(JSON.parse(wire)).scan(text);
+    const on = matcherFromTables(JSON.parse(wire), { score: fusePairScore }).scan(text);
     expect(on.map((d) => d.id)).toContain('gdpr');
-    const off = matcherFromTables(JSON.parse(JSON.stringify(buildMatcherTables(lexicon, { fuzzyThreshold: 0 })))).scan(text);
+    const off = matcherFromTables(JSON.parse(JSON.stringify(buildMatcherTables(lexicon, { fuzzyThreshold: 0 }))), { score: fusePairScore }).scan(text);
     expect(off.map((d) => d.id)).not.toContain('gdpr');
+  });
+
+  it('without a scorer, say which text needed one, and find the misspelling once it is given', () => {
+    let unscored = 0;
+    const m = matcherFromTables(JSON.parse(wire), { onUnscored: () => unscored++ });
+    const plain = 'The GDPR and the EU AI Act apply. The Data Act, the Online Safety Act and the Order were cited.';
+    expect(m.scan(plain).map((d) => d.id)).toEqual(compileMatcher(lexicon).scan(plain).map((d) => d.id));
+    expect(unscored).toBe(0);
+    const text = 'Under the Genral Data Protection Regulation, controllers must keep records.';
+    expect(m.scan(text).map((d) => d.id)).not.toContain('gdpr');
+    expect(unscored).toBeGreaterThan(0);
+    m.setScorer(fusePairScore);
+    expect(m.scan(text)).toEqual(compileMatcher(lexicon).scan(text));
+    expect(m.scan(text).map((d) => d.id)).toContain('gdpr');
   });
 });

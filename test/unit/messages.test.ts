@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { buildMatcherTables } from '../../utils/detect/tables';
 import { handleRequest, isOwnSender, type Handlers } from '../../utils/messages';
 
+const TABLES = buildMatcherTables({ version: 'v', entries: [] });
+
 const handlers = (): Handlers => ({
-  getLexicon: vi.fn(async () => ({ version: 'v', entries: [] })),
+  getLexicon: vi.fn(async () => TABLES),
   getEntity: vi.fn(async () => {
     throw new Error('no framework with id "x"');
   }),
@@ -12,7 +15,7 @@ const handlers = (): Handlers => ({
 
 describe('the message protocol', () => {
   it('answers a valid request with {ok: true, value}', async () => {
-    expect(await handleRequest({ type: 'getLexicon' }, handlers())).toEqual({ ok: true, value: { version: 'v', entries: [] } });
+    expect(await handleRequest({ type: 'getLexicon' }, handlers())).toEqual({ ok: true, value: TABLES });
   });
 
   it('rejects malformed requests without calling any handler', async () => {

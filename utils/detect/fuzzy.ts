@@ -12,9 +12,11 @@
  * order, one small word more or less at most. Fuse.js then scores the pair both ways (the window inside
  * the name, the name inside the window), so that a missing or extra word costs as much as a misspelled
  * one; the worse score is kept and compared with the threshold (chosen in BENCHMARKS.md).
+ *
+ * The scoring itself (`PairScorer`, Fuse.js in `fuzzy-score.ts`) is passed in: the content script loads it
+ * only on a page where a window gets that far (a misspelled long name is rare), and until then reports
+ * the pairs it could not score (`onUnscored`), so that the page can be read again once it is there.
  */
-// The basic build: no extended or token search, which the content script never uses.
-import Fuse from 'fuse.js/basic';
 import { BLOCK_BREAK } from './extract';
 
 /** Fuse score (0 exact, 1 unrelated) at or below which a window is taken for a name. See BENCHMARKS.md. */
@@ -112,14 +114,13 @@ export interface FuzzyHit {
   score: number;
 }
 
-const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.6, isCaseSensitive: false } as const;
+/** Scores a window against a name: 0 the same, 1 unrelated (the worse of both directions). */
+export type PairScorer = (window: string, name: string) => number;
 
-function pairScore(a: string, b: string): number {
-  const ab = Fuse.match(a, b, FUSE_OPTIONS);
-  if (!ab.isMatch) return 1;
-  const ba = Fuse.match(b, a, FUSE_OPTIONS);
-  if (!ba.isMatch) return 1;
-  return Math.max(ab.score, ba.score);
+/** How the fuzzy stage scores: the scorer if loaded, else whom to tell that a pair went unscored. */
+export interface Scoring {
+  score?: PairScorer;
+  onUnscored?: () => void;
 }
 
 /**
@@ -164,6 +165,7 @@ export function matchAtHead(
   headEnd: number,
   threshold: number,
   cache: Map<string, { key: string; score: number } | null>,
+  scoring: Scoring,
 ): FuzzyHit | undefined {
   const headWord = text.slice(headStart, headEnd).toLowerCase();
   const group = index.byHead.get(headWord) ?? index.byHead.get(singular(headWord)) ?? index.byHead.get(headWord.replace(/ies$/, 'y'));
@@ -203,7 +205,7 @@ export function matchAtHead(
     if (w.words.length < MIN_WORDS || window.length < MIN_CHARS) continue;
     let found = cache.get(window);
     if (found === undefined) {
-      found = bestName(group, window, w.words, threshold);
+      found = bestName(group, window, w.words, threshold, scoring);
       cache.set(window, found);
     }
     if (found && (!best || found.score < best.score || (found.score === best.score && w.end - w.start > best.end - best.start))) {
@@ -213,7 +215,7 @@ export function matchAtHead(
   return best;
 }
 
-function bestName(group: FuzzyName[], window: string, words: string[], threshold: number): { key: string; score: number } | null {
+function bestName(group: FuzzyName[], window: string, words: string[], threshold: number, scoring: Scoring): { key: string; score: number } | null {
   const numbers = numbersOf(words);
   const wordSet = new Set(words);
   let best: { key: string; score: number } | null = null;
@@ -225,7 +227,11 @@ function bestName(group: FuzzyName[], window: string, words: string[], threshold
     if (ratio < MIN_LENGTH_RATIO) continue;
     // The window written exactly as a name is the exact matcher's business (it has already decided).
     if (name.text === window) continue;
-    const score = pairScore(window, name.text);
+    if (!scoring.score) {
+      scoring.onUnscored?.();
+      continue;
+    }
+    const score = scoring.score(window, name.text);
     if (score <= threshold && (!best || score < best.score)) best = { key: name.key, score };
   }
   return best;

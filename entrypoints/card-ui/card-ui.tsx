@@ -2,21 +2,22 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
-import type { EntityKind } from '../../utils/detect/lexicon';
 import type { EntityView } from '../../utils/messages';
+import type { CardDeps } from '../../utils/page/card-module';
 import type { CardUi } from '../../utils/page/lens';
 import { frameOf, type Mention } from '../../utils/page/mentions';
 import type { Theme } from '../../utils/settings';
 import { t } from '../../utils/i18n';
 
-export interface CardDeps {
-  rectOf(m: Mention): DOMRect | undefined;
-  /** Called whenever an open card closes (Escape, leaving it, scrolling away, a click elsewhere). */
-  onClosed(): void;
-  view(kind: EntityKind, id: string): Promise<EntityView>;
-  compare(jurisdictions: string[]): void;
-}
+/**
+ * The card's sheet is part of this module, and the content script injects no CSS (`cssInjectionMode:
+ * 'manual'`): WXT's 'ui' mode fetches `content-scripts/<entrypoint>.css` for the entrypoint the code is built
+ * into, and this module has none. Inline, it also costs no second request. `:root` becomes `:host`, as WXT
+ * does for 'ui' sheets.
+ */
+const CARD_CSS = cardCss.replaceAll(':root', ':host');
 
 const BOX_STYLE =
   'position:fixed;top:0;left:0;z-index:2147483647;display:none;pointer-events:auto;width:min(400px,calc(100vw - 16px));max-width:calc(100vw - 16px);';
@@ -42,6 +43,7 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
     position: 'inline',
     anchor: () => document.documentElement,
     append: 'last',
+    css: CARD_CSS,
     onMount(uiContainer) {
       // The shadow's <html> and <body> must neither take space nor catch the pointer: only the card does.
       uiContainer.style.cssText = 'margin:0;padding:0;pointer-events:none;';
