@@ -44,7 +44,8 @@ test.describe('painting', () => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const before = await page.evaluate(() => (window as unknown as { __bodyBefore: string }).__bodyBefore);
     const body = () => page.evaluate(() => document.body.innerHTML);
-    expect(await totalHighlights(page)).toBeGreaterThan(0);
+    const painted = await totalHighlights(page);
+    expect(painted).toBeGreaterThan(0);
     expect(await body()).toBe(before);
     // A card open changes nothing in the body either: it hangs off <html>.
     await hover(page, '#binding-law', 'GDPR');
@@ -59,7 +60,8 @@ test.describe('painting', () => {
     expect(await page.evaluate(() => [CSS.highlights.size, document.adoptedStyleSheets.length, document.querySelectorAll('reg-lens-card').length])).toEqual([0, 0, 0]);
 
     await setSettings(serviceWorker, { enabled: true });
-    await expect.poll(() => totalHighlights(page)).toBeGreaterThan(0);
+    // The same mentions painted again (issue 9: a re-scan once painted one more or fewer).
+    await expect.poll(() => totalHighlights(page)).toBe(painted);
     expect(await body()).toBe(before);
   });
 
@@ -501,6 +503,7 @@ test.describe('the page protocol (popup side: utils/page-client.ts)', () => {
 test('the content script bundle stays small', () => {
   const size = statSync(join(EXTENSION_DIR, 'content-scripts', 'content.js')).size;
   test.info().annotations.push({ type: 'content.js', description: `${(size / 1000).toFixed(1)} kB` });
-  // zod is kept out (validated by hand); what remains is Preact, floating-ui, the polyfill and the detection core.
-  expect(size).toBeLessThan(200_000);
+  // zod is kept out (validated by hand), and the card UI (Preact, floating-ui) loads on first need
+  // (test/e2e/lazy-card.spec.ts); scripts/check-bundles.mjs holds the same 100 KiB budget.
+  expect(size).toBeLessThanOrEqual(100 * 1024);
 });

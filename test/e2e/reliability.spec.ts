@@ -7,8 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { BLOCK_BREAK } from '../../utils/detect/extract';
+import { buildLexicon } from '../../utils/detect/lexicon';
+import { compileMatcher } from '../../utils/detect/matcher';
+import { bundledDataset } from './dataset';
 import { expect, test } from './fixtures';
-import { HIGHLIGHTS, pageRequest, pageStats, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
+import { HIGHLIGHTS, pageRequest, pageStats, paintedTexts, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
 import { fuzzFrame, fuzzPage, serializeDocument } from './reliability-support';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
@@ -55,6 +59,48 @@ async function routeGenerated(context: BrowserContext, origin: string): Promise<
 
 const serialize = (page: Page) => page.evaluate(`(${serializeDocument.toString()})(document)`) as Promise<string>;
 
+/**
+ * Every painted range, exactly: highlight, start and end as node paths (through shadow roots) and offsets,
+ * in the page and its same-origin frames; sorted, so that two scans of the same page compare equal.
+ */
+function paintedRanges(page: Page): Promise<string[]> {
+  return page.evaluate((names) => {
+    const path = (n: Node): string => {
+      const out: Array<number | string> = [];
+      for (let cur: Node | null = n; cur; ) {
+        const parent: Node | null = cur.parentNode;
+        if (!parent) {
+          if (cur instanceof ShadowRoot) {
+            out.push('#');
+            cur = cur.host;
+            continue;
+          }
+          break;
+        }
+        out.push(Array.prototype.indexOf.call(parent.childNodes, cur));
+        cur = parent;
+      }
+      return out.reverse().join('.');
+    };
+    const docs: Document[] = [document];
+    for (const f of document.querySelectorAll('iframe')) {
+      try {
+        if (f.contentDocument) docs.push(f.contentDocument);
+      } catch {
+        // cross-origin: not ours to read
+      }
+    }
+    const out: string[] = [];
+    docs.forEach((d, i) => {
+      const win = d.defaultView as (Window & typeof globalThis) | null;
+      for (const name of names) {
+        for (const r of (win?.CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) out.push(`${i} ${name} ${path(r.startContainer)}:${r.startOffset} ${path(r.endContainer)}:${r.endOffset}`);
+      }
+    });
+    return out.sort();
+  }, [...HIGHLIGHTS]);
+}
+
 /** Which generated sections (by seed) hold at least one painted range, and the ranges painted in the frame. */
 function paintedSections(page: Page): Promise<{ sections: string[]; frame: number; shadow: number }> {
   return page.evaluate((names) => {
@@ -95,7 +141,7 @@ async function allPainted(page: Page, seeds: string[]): Promise<number> {
 }
 
 test.describe('DOM integrity', () => {
-  test(`${DOMS} generated DOMs: byte-identical after the scan, after switching off and after re-enabling, and every one painted`, async ({ extContext, server, serviceWorker }) => {
+  test(`${DOMS} generated DOMs: byte-identical after the scan, after switching off and after re-enabling, every one painted, and painted the same again`, async ({ extContext, server, serviceWorker }) => {
     test.setTimeout(120_000);
     const unroute = await routeGenerated(extContext, server.url);
     const pages = DOMS / PER_PAGE;
@@ -107,6 +153,7 @@ test.describe('DOM integrity', () => {
       const seeds = batch.map((p) => Array.from({ length: PER_PAGE }, (_, i) => String(p * PER_PAGE + i)));
       await Promise.all(tabs.map((t, i) => t.goto(`${server.url}/reliability/fuzz-${batch[i]}.html`)));
       const before: string[] = [];
+      const ranges: string[][] = [];
       for (const [i, t] of tabs.entries()) {
         // The parser's own body (taken by the page's inline script, before any extension code could run).
         const parsed = await t.evaluate(() => (window as unknown as { __fzBody: string }).__fzBody);
@@ -115,6 +162,7 @@ test.describe('DOM integrity', () => {
         expect(before[i]!.startsWith(parsed), `page ${batch[i]}: body as parsed`).toBe(true);
         await scanned(serviceWorker, t);
         inShadows += await allPainted(t, seeds[i]!);
+        ranges.push(await paintedRanges(t));
         expect(await serialize(t), `page ${batch[i]} (seeds ${seeds[i]![0]}..): after the scan`).toBe(before[i]);
       }
       await setSettings(serviceWorker, { enabled: false });
@@ -125,6 +173,8 @@ test.describe('DOM integrity', () => {
       await setSettings(serviceWorker, { enabled: true });
       for (const [i, t] of tabs.entries()) {
         await allPainted(t, seeds[i]!);
+        // The very same ranges painted again: a scan's result does not depend on its slicing or order.
+        await expect.poll(() => paintedRanges(t), { timeout: 15_000, message: `page ${batch[i]}: painted differently after re-enabling` }).toEqual(ranges[i]);
         expect(await serialize(t), `page ${batch[i]}: after re-enabling`).toBe(before[i]);
         fuzzed += PER_PAGE;
       }
@@ -137,7 +187,7 @@ test.describe('DOM integrity', () => {
     console.log(`[reliability] DOM fuzz: ${fuzzed} generated DOMs on ${pages} pages (+${pages} frames), all painted (${inShadows} ranges in shadow roots), all byte-identical`);
   });
 
-  test('every fixture page: byte-identical after the scan, after switching off and after re-enabling', async ({ extContext, page, server, serviceWorker }) => {
+  test('every fixture page: byte-identical after the scan, after switching off and after re-enabling, and painted the same again', async ({ extContext, page, server, serviceWorker }) => {
     test.setTimeout(60_000);
     const unroute = await routeGenerated(extContext, server.url);
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
@@ -149,14 +199,16 @@ test.describe('DOM integrity', () => {
       const before = await serialize(page);
       await scanned(serviceWorker, page);
       painted[f] = await totalHighlights(page);
+      const ranges = await paintedRanges(page);
+      expect(ranges).toHaveLength(painted[f]);
       expect(await serialize(page), `${f}: after the scan`).toBe(before);
       await setSettings(serviceWorker, { enabled: false });
       await expect.poll(() => totalHighlights(page)).toBe(0);
       expect(await serialize(page), `${f}: after switching off`).toBe(before);
       await setSettings(serviceWorker, { enabled: true });
-      // Painted again. (Not always the very same set: context-dependent names such as "DPF" were seen painted
-      // after one scan and not after another of the same page; reported on issue 9, not asserted here.)
-      if (painted[f]) await expect.poll(() => totalHighlights(page), { timeout: 15_000 }).toBeGreaterThan(0);
+      // Painted again, range for range (shared names resolved from context, such as "DPF" on the Microsoft
+      // page, once came out differently: the first scan and the re-scan cut the page at other places).
+      await expect.poll(() => paintedRanges(page), { timeout: 15_000, message: `${f}: painted differently after re-enabling` }).toEqual(ranges);
       expect(await serialize(page), `${f}: after re-enabling`).toBe(before);
     }
     await unroute();
@@ -229,21 +281,36 @@ test.describe('hostile pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a 10 MB single text node: scanned and painted once, without the quadratic blow-up, and the page answers afterwards', async ({ page, server, serviceWorker }) => {
+  test('a 10 MB single text node: scanned in slices under 50 ms, every mention found as one scan of the whole text finds it, and the page answers afterwards', async ({ page, server, serviceWorker }) => {
     test.setTimeout(90_000);
     await page.goto(`${server.url}/reliability/big-text.html`);
     expect(await page.evaluate(() => (window as unknown as { __wallLength: number }).__wallLength)).toBe(10_485_760);
     const stats = await scanned(serviceWorker, page, 60_000);
     console.log(
-      `[reliability] 10 MB text node: mentions ${stats.mentions}, painted ${stats.painted}, chunks ${stats.chunks}, ` +
-        `longest chunk ${stats.longestChunkMs.toFixed(0)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, load ${loadavg()[0]!.toFixed(1)}`,
+      `[reliability] 10 MB text node: mentions ${stats.mentions}, painted ${stats.painted}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, ` +
+        `first highlight ${(stats.firstHighlight! - stats.scriptStart).toFixed(0)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, load ${loadavg()[0]!.toFixed(1)}`,
     );
-    // Every GDPR of the wall and around it (density "every": one per 97-character sentence).
-    expect(stats.painted).toBeGreaterThan(100_000);
-    // One text node is one scan unit, so one slice holds it whole: a few seconds, not the 40 s that
-    // removing 100k mentions one by one from arrays cost (utils/page/store.ts, paintwork.ts). Known
-    // remaining issue: that slice is still far over 50 ms (see the report of issue 9).
-    expect(stats.longestChunkMs).toBeLessThan(taskLimit(10_000, 20_000));
+    // The long text is scanned in windows, a few per slice: no slice comes near 50 ms (issue 9's rule).
+    expect(stats.longestChunkMs).toBeLessThan(taskLimit(50));
+    // What the page's text holds, by the detection core in one scan of the whole text (the CLI's way): the
+    // paragraphs around the wall and the wall itself, blocks joined as extraction joins them.
+    const html = readFileSync(resolve(import.meta.dirname, '../pages/reliability/big-text.html'), 'utf8');
+    const chunk = /var chunk = '([^']+)';/.exec(html)![1]!;
+    const wall = chunk.repeat(Math.ceil(10_485_760 / chunk.length)).slice(0, 10_485_760);
+    const [before, after] = await page.evaluate(() => ['before', 'after'].map((id) => document.getElementById(id)!.textContent!));
+    const whole = compileMatcher(buildLexicon(bundledDataset())).scan([before, wall, after].join(BLOCK_BREAK));
+    const expected = new Map<string, number>();
+    for (const d of whole) expected.set(`${d.kind}:${d.id}`, (expected.get(`${d.kind}:${d.id}`) ?? 0) + 1);
+    expect(whole.length).toBeGreaterThan(300_000);
+    expect(stats.mentions).toBe(whole.length);
+    const res = await pageRequest<{ mentions: Array<{ kind: string; id: string; count: number }> }>(serviceWorker, page.url(), { type: 'pageMentions' });
+    expect(res.ok).toBe(true);
+    const found = new Map(res.ok ? res.value.mentions.map((m) => [`${m.kind}:${m.id}`, m.count]) : []);
+    expect(found).toEqual(expected);
+    // Under the default density: every framework mention (the GDPR of each sentence), the first mention of
+    // each jurisdiction and technology.
+    const paintable = [...expected].reduce((n, [key, count]) => n + (key.startsWith('framework:') ? count : 1), 0);
+    expect(stats.painted).toBe(paintable);
     const t0 = Date.now();
     expect(await page.evaluate(() => document.getElementById('wall')!.firstChild!.textContent!.length)).toBe(10_485_760);
     expect(Date.now() - t0).toBeLessThan(2_000);
@@ -298,6 +365,94 @@ test.describe('hostile pages', () => {
     // Slices stay slices: almost all of them within the 8 ms budget.
     expect(after.chunksOverBudget - before.chunksOverBudget).toBeLessThanOrEqual(Math.ceil((after.chunks - before.chunks) * 0.05));
     expect(after.fullScans - before.fullScans + after.changeScans - before.changeScans).toBeGreaterThan(0);
+  });
+
+  test('after a storm: the extension goes quiet, keeps no detached text, and its memory comes back', async ({ page, server, serviceWorker }) => {
+    test.setTimeout(90_000);
+    await page.goto(`${server.url}/reliability/storm.html`);
+    await scanned(serviceWorker, page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    /** Main-thread time of the tab's renderer (page and content script alike) over `ms` of doing nothing. */
+    const busyOver = async (ms: number) => {
+      const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const a = await read();
+      await page.waitForTimeout(ms);
+      const b = await read();
+      return { taskMs: (b.TaskDuration! - a.TaskDuration!) * 1000, scriptMs: (b.ScriptDuration! - a.ScriptDuration!) * 1000 };
+    };
+    /** The renderer's JS heap and its live DOM nodes (detached ones included) after full garbage collections. */
+    const memory = async () => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const { nodes } = await cdp.send('Memory.getDOMCounters');
+      return { heapMb: usedSize / 2 ** 20, nodes };
+    };
+    const storm = async (ms: number) => {
+      await page.evaluate((ms) => (window as unknown as { startStorm(ms: number): void }).startStorm(ms), ms);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __storm: { running: boolean } }).__storm.running), { timeout: ms + 10_000, intervals: [500] }).toBe(false);
+    };
+    // A first, short storm warms up what is built once and kept (compiled code, the matcher's first runs on
+    // such text: 0.8 MB measured, once; each later storm adds a few KB). What remains is what a storm leaves.
+    await storm(1000);
+    // Before: the page settled (no pageStats polling from here on: answering it is work too).
+    await page.waitForTimeout(3000);
+    const quietBefore = await busyOver(2000);
+    const before = await memory();
+
+    await storm(10_000);
+    const expected = await page.evaluate(() => {
+      const t = document.body.innerText;
+      return (t.match(/GDPR/g)?.length ?? 0) + (t.match(/EU AI Act/g)?.length ?? 0);
+    });
+    await expect.poll(async () => (await pageStats(serviceWorker, page)).painted, { timeout: 15_000 }).toBeGreaterThanOrEqual(expected);
+    // Some seconds after the storm (the debounced rescan long done), the tab is as quiet as it was before it.
+    await page.waitForTimeout(3000);
+    const quietAfter = await busyOver(2000);
+    const after = await memory();
+    const kept = await pageStats(serviceWorker, page);
+
+    // No painted range is left on text the storm took out of the page...
+    const stale = await page.evaluate((names) => {
+      let n = 0;
+      for (const name of names) for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) if (!r.startContainer.isConnected || !r.endContainer.isConnected) n++;
+      return n;
+    }, [...HIGHLIGHTS, 'reglens-current']);
+    // ...and the store holds exactly what a fresh scan of the page finds (a stale mention keeps its node alive).
+    await setSettings(serviceWorker, { enabled: false });
+    await expect.poll(() => totalHighlights(page)).toBe(0);
+    await setSettings(serviceWorker, { enabled: true });
+    let fresh = kept;
+    await expect
+      .poll(async () => {
+        fresh = await pageStats(serviceWorker, page);
+        return { mentions: fresh.mentions, painted: fresh.painted };
+      }, { timeout: 15_000 })
+      .toEqual({ mentions: kept.mentions, painted: kept.painted })
+      // Asserted below, once the figures are out.
+      .catch(() => undefined);
+
+    const contended = loadavg()[0]! > cpus().length;
+    const growthMb = after.heapMb - before.heapMb;
+    const figures =
+      `main thread over 2 s idle: before ${quietBefore.taskMs.toFixed(1)} ms (script ${quietBefore.scriptMs.toFixed(1)}), after ${quietAfter.taskMs.toFixed(1)} ms (script ${quietAfter.scriptMs.toFixed(1)}); ` +
+      `JS heap after GC ${before.heapMb.toFixed(2)} -> ${after.heapMb.toFixed(2)} MB (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(2)}), DOM nodes ${before.nodes} -> ${after.nodes}; ` +
+      `mentions kept ${kept.mentions}, fresh scan ${fresh.mentions}; stale ranges ${stale}; load ${loadavg()[0]!.toFixed(1)}`;
+    console.log(`[reliability] after the storm: ${figures}`);
+    test.info().annotations.push({ type: 'after the storm', description: figures });
+
+    expect(stale).toBe(0);
+    expect({ mentions: kept.mentions, painted: kept.painted }).toEqual({ mentions: fresh.mentions, painted: fresh.painted });
+    // Quiet: about 1 ms of main-thread work in 2 s before the storm, and no more after it. (A pump or a
+    // rescan that never settles costs the whole 2 s; rescanning this page every 300 ms costs 30-70 ms.)
+    // On a contended machine tasks stretch (preempted mid-task): a looser bound still catches a loop.
+    expect(quietAfter.taskMs).toBeLessThan(contended ? 100 : 20);
+    expect(quietAfter.taskMs).toBeLessThan(quietBefore.taskMs + (contended ? 50 : 10));
+    // Memory: no growth beyond noise (1 MB, or 10% of the heap; keeping the storm's detached text costs
+    // 18 MB and 40k nodes), and no DOM nodes kept alive: the page has exactly as many nodes as before the
+    // storm, and every text node it replaced must be collectable.
+    expect(growthMb).toBeLessThan(Math.max(1, before.heapMb * 0.1));
+    expect(after.nodes).toBeLessThanOrEqual(before.nodes + 20);
   });
 
   test('infinite scroll: each new batch of articles is painted as it arrives', async ({ page, server, serviceWorker }) => {
@@ -386,5 +541,92 @@ test.describe('failure isolation', () => {
     const at = await pointAt(page, '#one', 'GDPR');
     await page.mouse.move(at.x, at.y);
     await expect(cardOf(page, 'gdpr')).toBeVisible();
+  });
+
+  /** Warnings the extension logged in the tab, and errors nobody caught (the content script's included). */
+  function watchConsole(page: Page) {
+    const warnings: string[] = [];
+    const uncaught: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && m.text().includes('[regulatory-lens]') && warnings.push(m.text()));
+    page.on('pageerror', (e) => uncaught.push(e.message));
+    return { warnings, uncaught };
+  }
+
+  const hover = async (page: Page, selector: string, text: string) => {
+    await page.mouse.move(0, 0);
+    const at = await pointAt(page, selector, text);
+    await page.mouse.move(at.x, at.y);
+  };
+
+  test('a card that throws while rendering (a damaged record) fails alone: reported once, closed; the next card opens', async ({ page, server, serviceWorker }) => {
+    const { warnings, uncaught } = watchConsole(page);
+    await page.goto(`${server.url}/reliability/isolation.html`);
+    await scanned(serviceWorker, page);
+    const gdpr = await frameworksStore<Record<string, unknown>>(serviceWorker, 'take', 'gdpr');
+    // Past the schema, as a damaged database would hold it: the card's list of challenges is not a list.
+    await frameworksStore(serviceWorker, 'put', 'gdpr', { ...gdpr, challenges: 42 });
+    try {
+      await hover(page, '#one', 'GDPR');
+      await expect.poll(() => warnings.length).toBe(1);
+      expect(warnings[0]).toContain('a card failed');
+      await expect(cardOf(page, 'gdpr')).toHaveCount(0);
+      await hover(page, '#two', 'Kenya');
+      await expect(cardOf(page, 'ke')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(cardOf(page, 'ke')).toBeHidden();
+      // The same card failing again is not reported again; and the one after it still opens.
+      await hover(page, '#one', 'GDPR');
+      await page.waitForTimeout(800);
+      await hover(page, '#two', 'Kenya');
+      await expect(cardOf(page, 'ke')).toBeVisible();
+      expect(warnings).toHaveLength(1);
+      expect(uncaught).toEqual([]);
+    } finally {
+      await frameworksStore(serviceWorker, 'put', 'gdpr', gdpr);
+    }
+  });
+
+  test("a page that claims the card's tag name (a custom element without shadow roots): cards fail, reported once; highlights, later changes and the page are untouched", async ({ page, server, serviceWorker }) => {
+    const { warnings, uncaught } = watchConsole(page);
+    await page.goto(`${server.url}/reliability/tag-claimed.html`);
+    const body = await page.evaluate(() => document.body.innerHTML);
+    const stats = await scanned(serviceWorker, page);
+    expect(stats.painted).toBe(2);
+    // By the page protocol, twice: answered with the failure, not left hanging.
+    for (const [kind, id] of [['framework', 'gdpr'], ['jurisdiction', 'ke']] as const) {
+      const res = await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind, id });
+      expect(res.ok).toBe(false);
+    }
+    // By hovering, twice.
+    await hover(page, '#one', 'GDPR');
+    await page.waitForTimeout(800);
+    await hover(page, '#two', 'Kenya');
+    await page.waitForTimeout(800);
+    expect(warnings).toHaveLength(1);
+    expect(uncaught).toEqual([]);
+    // The page's later changes are still read and painted.
+    await page.evaluate(() => (window as unknown as { addLater(): void }).addLater());
+    await expect.poll(async () => (await pageStats(serviceWorker, page)).painted).toBe(3);
+    expect(await totalHighlights(page)).toBe(3);
+    // Nothing of ours was left in the page by the failed attempts.
+    expect(await page.evaluate(() => document.querySelectorAll('reg-lens-card').length)).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(`${body}<p id="later">Added later: the EU AI Act.</p>`);
+    expect(warnings).toHaveLength(1);
+  });
+
+  test('a page that moves painted text into a <template>: its highlight goes with it, and what the page adds in the same task is painted', async ({ page, server, serviceWorker }) => {
+    const { warnings, uncaught } = watchConsole(page);
+    await page.goto(`${server.url}/reliability/template-stash.html`);
+    await scanned(serviceWorker, page);
+    const frameworks = async () => (await paintedTexts(page, 'reglens-framework')).map((r) => `${r.closest}:${r.text}:${r.connected ? 'in page' : 'gone'}`).sort();
+    expect(await frameworks()).toEqual(['a:GDPR:in page']);
+    // The moved text lives on in the template's own document (no window, so no painter of its own there).
+    await page.evaluate(() => (window as unknown as { stash(): void }).stash());
+    await expect.poll(frameworks).toEqual(['c:EU AI Act:in page']);
+    await page.evaluate(() => (window as unknown as { addLater(): void }).addLater());
+    await expect.poll(frameworks).toEqual(['c:EU AI Act:in page', 'd:GDPR:in page']);
+    expect(await totalHighlights(page)).toBe(3);
+    expect(warnings).toEqual([]);
+    expect(uncaught).toEqual([]);
   });
 });

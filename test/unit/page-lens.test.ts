@@ -4,6 +4,8 @@
  * has no Highlight API, which is exactly the fallback's case): scan, paint, follow the page's changes,
  * answer the page protocol, and leave the page exactly as it was when switched off.
  */
+import { buildMatcherTables } from '../../utils/detect/tables';
+import { fusePairScore } from '../../utils/detect/fuzzy-score';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Lexicon } from '../../utils/detect/lexicon';
 import { Lens, type CardUi } from '../../utils/page/lens';
@@ -50,7 +52,7 @@ beforeEach(() => {
   document.body.innerHTML = '<main><p id="a">Kenya regulates blockchain. The GDPR applies.</p><p id="b">Kenya again; GDPR again.</p><textarea id="t">GDPR</textarea></main>';
   ctx = fakeCtx();
   card = fakeCard();
-  lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadLexicon: async () => lexicon, createCard: async () => card, forceFallback: true });
+  lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async () => card, forceFallback: true });
 });
 
 afterEach(() => {
@@ -123,5 +125,105 @@ describe('the lens', () => {
 
     await lens.apply(settings({ enabled: false }));
     await expect(lens.pageMentions()).rejects.toThrow('Regulatory Lens is switched off.');
+  });
+});
+
+describe('the card, created on first need', () => {
+  const lensWith = (createCard: () => Promise<CardUi>) => new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard, forceFallback: true });
+
+  it('is not created when the page is painted, only when a card is first shown, and then once', async () => {
+    const createCard = vi.fn(async () => card);
+    const lens = lensWith(createCard);
+    await lens.apply(settings({ theme: 'dark' }));
+    await lens.idle();
+    expect(marks()).toHaveLength(4);
+    await lens.pageMentions();
+    expect(createCard).not.toHaveBeenCalled();
+
+    await lens.revealMention('framework', 'gdpr');
+    await lens.revealMention('jurisdiction', 'ke');
+    expect(createCard).toHaveBeenCalledTimes(1);
+    expect(card.opened.map((m) => m.detection.id)).toEqual(['gdpr', 'ke']);
+    expect(card.setTheme).toHaveBeenCalledWith('dark');
+  });
+
+  it('that cannot be created leaves the highlights painted, is reported once, and is tried again on the next need', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const blocked = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const createCard = vi.fn<() => Promise<CardUi>>().mockImplementationOnce(blocked).mockImplementationOnce(blocked).mockImplementation(async () => card);
+    const lens = lensWith(createCard);
+    await lens.apply(settings());
+    await lens.idle();
+
+    await expect(lens.revealMention('framework', 'gdpr')).rejects.toThrow('Failed to fetch');
+    // Browsing without a card neither throws nor leaves a rejection unhandled; its announcement is one more try.
+    await lens.browseMentions();
+    await vi.waitFor(() => expect(createCard).toHaveBeenCalledTimes(3));
+    expect(warn.mock.calls.filter((c) => String(c[0]).includes('loading the card UI failed'))).toHaveLength(1);
+    expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'GDPR']);
+
+    await lens.browseMentions();
+    await lens.revealMention('framework', 'gdpr');
+    expect(card.opened.at(-1)?.detection.id).toBe('gdpr');
+    expect(warn.mock.calls.filter((c) => String(c[0]).includes('loading the card UI failed'))).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it('that arrives after the lens was switched off is removed at once and never shown', async () => {
+    let arrive!: (c: CardUi) => void;
+    const lens = lensWith(() => new Promise<CardUi>((r) => (arrive = r)));
+    await lens.apply(settings());
+    await lens.idle();
+    const reveal = lens.revealMention('framework', 'gdpr');
+    await vi.waitFor(() => expect(arrive).toBeTypeOf('function'));
+    await lens.apply(settings({ enabled: false }));
+    arrive(card);
+    await expect(reveal).rejects.toThrow('Regulatory Lens stopped');
+    expect(card.remove).toHaveBeenCalledTimes(1);
+    expect(card.opened).toEqual([]);
+  });
+});
+
+describe('the fuzzy scorer, loaded on need', () => {
+  const withLongName: Lexicon = {
+    version: 't',
+    entries: [...lexicon.entries, { term: 'General Data Protection Regulation', kind: 'framework', id: 'gdpr', name: 'GDPR' }],
+  };
+  const lensWith = (loadFuzzyScorer?: () => Promise<(a: string, b: string) => number>) =>
+    new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(withLongName), createCard: async () => card, forceFallback: true, loadFuzzyScorer });
+
+  it('is not asked for on a page whose names are written exactly', async () => {
+    const load = vi.fn(async () => fusePairScore);
+    lens = lensWith(load);
+    await lens.apply(settings());
+    await lens.idle();
+    expect(marks()).toEqual(['Kenya', 'blockchain', 'GDPR', 'GDPR']);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('is asked for once on a page with a misspelled long name, which is then painted', async () => {
+    document.body.innerHTML = '<p>Under the Genral Data Protection Regulation and the Genral Data Protection Regulation, Kenya acts.</p>';
+    const load = vi.fn(async () => fusePairScore);
+    lens = lensWith(load);
+    await lens.apply(settings());
+    await lens.idle();
+    await vi.waitFor(() => expect(marks()).toContain('Genral Data Protection Regulation'));
+    await lens.idle();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('that fails to load is reported once, leaves the rest painted, and is asked for again at the next need', async () => {
+    document.body.innerHTML = '<p>Under the Genral Data Protection Regulation, Kenya acts.</p>';
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const load = vi.fn<() => Promise<typeof fusePairScore>>().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValue(fusePairScore);
+    lens = lensWith(load);
+    await lens.apply(settings());
+    await lens.idle();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    expect(marks()).toEqual(['Kenya']);
+    document.body.insertAdjacentHTML('beforeend', '<p>The Genral Data Protection Regulation again.</p>');
+    await vi.waitFor(() => expect(marks()).toContain('Genral Data Protection Regulation'), { timeout: 3000 });
+    expect(load).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 });

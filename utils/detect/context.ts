@@ -14,11 +14,16 @@
  *   "Chinese food" and "in French" do not.
  * - A technology's generic word ("algorithm", "token", "sensors") counts near an unambiguous mention of the
  *   same technology, or on a page that names that technology often.
+ *
+ * "The page" is the text scanned, or, when that text is a part of a page (the content script scans a page
+ * part by part), the whole page: see page-level.ts.
  */
 
+import type { PageLevel, PageTotals } from './page-level';
+
 export const NEAR = 250;
-const NEAR_TECHNOLOGY = 600;
-const PAGE_TECHNOLOGY_MENTIONS = 3;
+export const NEAR_TECHNOLOGY = 600;
+export const PAGE_TECHNOLOGY_MENTIONS = 3;
 /** Weight of evidence by how the mentioned jurisdiction relates to a candidate framework. */
 const DIRECT = 2;
 const RELATED = 0.5;
@@ -121,17 +126,11 @@ function relation(rel: Relations, j: string, f: string): number {
   return 0;
 }
 
-export function createResolver(rel: Relations, page: PageEvidence) {
-  const pageScores = new Map<string, Score>();
-  // Totals per id: a page names the EU hundreds of times, but there are only so many distinct ids.
-  const jurisdictionTotals = new Map<string, number>();
-  for (const m of page.jurisdictions.items) jurisdictionTotals.set(m.id, (jurisdictionTotals.get(m.id) ?? 0) + m.strength);
-  const frameworkCounts = new Map<string, number>();
-  for (const m of page.frameworks.items) frameworkCounts.set(m.id, (frameworkCounts.get(m.id) ?? 0) + 1);
-
-  /** Page-level score of candidate `f`: direct evidence, and weaker related evidence. */
-  function pageScore(f: string): Score {
-    let s = pageScores.get(f);
+/** Page-level scores of candidate frameworks, from page totals (cached per candidate). */
+function pageScorer(rel: Relations, jurisdictionTotals: ReadonlyMap<string, number>, frameworkCounts: ReadonlyMap<string, number>): (f: string) => Score {
+  const scores = new Map<string, Score>();
+  return (f) => {
+    let s = scores.get(f);
     if (s) return s;
     s = { direct: 0, related: 0 };
     for (const [j, total] of jurisdictionTotals) add(s, relation(rel, j, f), total);
@@ -139,12 +138,70 @@ export function createResolver(rel: Relations, page: PageEvidence) {
       if (g === f) s.direct += OWN_NAME * count;
       else if ((rel.frameworkJurisdictions[g] ?? []).some((j) => relation(rel, j, f) === DIRECT)) s.direct += OTHER_FRAMEWORK * count;
     }
-    pageScores.set(f, s);
+    scores.set(f, s);
     return s;
+  };
+}
+
+/** One scorer per relations and totals object: the page side re-checks many resolutions against one snapshot. */
+const SCORERS = new WeakMap<Relations, WeakMap<PageTotals, (f: string) => Score>>();
+function scorerFor(rel: Relations, totals: PageTotals): (f: string) => Score {
+  let byTotals = SCORERS.get(rel);
+  if (!byTotals) SCORERS.set(rel, (byTotals = new WeakMap()));
+  let s = byTotals.get(totals);
+  if (!s) byTotals.set(totals, (s = pageScorer(rel, totals.jurisdictions, totals.frameworks)));
+  return s;
+}
+
+interface NearScores {
+  near: Score;
+  sentence: Score;
+  proof: number;
+}
+
+/** The decision for one shared name, from its near evidence (local) and the page-level scores. */
+function decide(candidates: string[], acronym: boolean, near: NearScores[], pageScore: (f: string) => Score, named: (f: string) => boolean): Resolution | undefined {
+  const scored = candidates.map((id, i) => {
+    const p = pageScore(id);
+    const { near: n, sentence: t, proof } = near[i]!;
+    // Near evidence counts three times (once in the page score, twice more here), evidence in the same
+    // sentence seven times. Related evidence ("Germany" for an EU law) only breaks ties between
+    // candidates with the same direct evidence.
+    return { id, direct: p.direct + 2 * n.direct + 4 * t.direct, related: p.related + 2 * n.related + 4 * t.related, nearDirect: n.direct, proof };
+  });
+  scored.sort((a, b) => b.direct - a.direct || b.related - a.related);
+  const top = scored[0]!;
+  const second = scored[1];
+  const clear = top.direct > 0 && (!second || top.direct > second.direct || (top.direct === second.direct && top.related > second.related));
+  if (clear) {
+    const proven = acronym ? named(top.id) || top.proof >= MIN_SCORE : top.direct >= MIN_SCORE;
+    if (proven) return { id: top.id, candidates: [], confidence: top.nearDirect > 0 ? 0.9 : 0.75 };
   }
+  // Unresolved. Acronyms are dropped (they too often mean something else); names keep their candidates.
+  if (acronym || candidates.length < 2) return undefined;
+  const tied = top.direct > 0 ? scored.filter((s) => s.direct === top.direct).map((s) => s.id) : candidates;
+  if (tied.length < 2) return undefined;
+  return { candidates: tied, confidence: 0.5 };
+}
+
+function sameResolution(a: Resolution | undefined, b: Resolution | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.id === b.id && a.confidence === b.confidence && a.candidates.join() === b.candidates.join();
+}
+
+/**
+ * Resolves shared names in one scanned text. The page level is the text itself, or, when the text is a
+ * part of a page (`level`), the whole page's totals; each decision is then handed to `level` as a check
+ * to run again when those totals change.
+ */
+export function createResolver(rel: Relations, page: PageEvidence, level?: PageLevel) {
+  // Totals per id: a page names the EU hundreds of times, but there are only so many distinct ids.
+  const totals = level ? level.names(page) : { jurisdictions: totalsOf(page.jurisdictions.items), frameworks: totalsOf(page.frameworks.items, 1) };
+  const pageScore = pageScorer(rel, totals.jurisdictions, totals.frameworks);
+  const named = (t: ReadonlyMap<string, number>) => (f: string) => (t.get(f) ?? 0) > 0;
 
   /** Evidence near a mention; what is in the same sentence counts again in `sentence`. */
-  function nearScore(f: string, start: number, end: number): { near: Score; sentence: Score; proof: number } {
+  function nearScore(f: string, start: number, end: number): NearScores {
     const near = { direct: 0, related: 0 };
     const sentence = { direct: 0, related: 0 };
     // What proves an acronym: one of its own jurisdictions or its own full name, nearby.
@@ -168,28 +225,18 @@ export function createResolver(rel: Relations, page: PageEvidence) {
   }
 
   return function resolve(candidates: string[], start: number, end: number, acronym: boolean): Resolution | undefined {
-    const scored = candidates.map((id) => {
-      const p = pageScore(id);
-      const { near: n, sentence: t, proof } = nearScore(id, start, end);
-      // Near evidence counts three times (once in the page score, twice more here), evidence in the same
-      // sentence seven times. Related evidence ("Germany" for an EU law) only breaks ties between
-      // candidates with the same direct evidence.
-      return { id, direct: p.direct + 2 * n.direct + 4 * t.direct, related: p.related + 2 * n.related + 4 * t.related, nearDirect: n.direct, proof };
-    });
-    scored.sort((a, b) => b.direct - a.direct || b.related - a.related);
-    const top = scored[0]!;
-    const second = scored[1];
-    const clear = top.direct > 0 && (!second || top.direct > second.direct || (top.direct === second.direct && top.related > second.related));
-    if (clear) {
-      const proven = acronym ? frameworkCounts.has(top.id) || top.proof >= MIN_SCORE : top.direct >= MIN_SCORE;
-      if (proven) return { id: top.id, candidates: [], confidence: top.nearDirect > 0 ? 0.9 : 0.75 };
-    }
-    // Unresolved. Acronyms are dropped (they too often mean something else); names keep their candidates.
-    if (acronym || candidates.length < 2) return undefined;
-    const tied = top.direct > 0 ? scored.filter((s) => s.direct === top.direct).map((s) => s.id) : candidates;
-    if (tied.length < 2) return undefined;
-    return { candidates: tied, confidence: 0.5 };
+    const near = candidates.map((id) => nearScore(id, start, end));
+    const r = decide(candidates, acronym, near, pageScore, named(totals.frameworks));
+    level?.depends((t) => sameResolution(r, decide(candidates, acronym, near, scorerFor(rel, t), named(t.frameworks))));
+    return r;
   };
+}
+
+/** Sum of strengths (or of `each`) per id. */
+function totalsOf(items: readonly Mention[], each?: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of items) out.set(m.id, (out.get(m.id) ?? 0) + (each ?? m.strength));
+  return out;
 }
 
 interface Score {
@@ -223,8 +270,12 @@ export function adjectiveHasContext(text: string, end: number, mentionAt: (pos: 
   return false;
 }
 
-/** Whether a technology's generic word is backed by unambiguous mentions of the same technology. */
-export function technologyHasContext(strong: Evidence | undefined, start: number, end: number): boolean {
+/**
+ * Whether a technology's generic word is backed by unambiguous mentions of the same technology: near it,
+ * or often enough on the page (counted by `level` when the text is a part of a page).
+ */
+export function technologyHasContext(strong: Evidence | undefined, start: number, end: number, level?: { technologyNamed(id: string, strong: Evidence | undefined): boolean }, id = ''): boolean {
+  if (level) return (!!strong && strong.near(start, end, NEAR_TECHNOLOGY).length > 0) || level.technologyNamed(id, strong);
   if (!strong) return false;
   let named = 0;
   for (const m of strong.items) if (m.strength > 0 && ++named >= PAGE_TECHNOLOGY_MENTIONS) return true;

@@ -12,9 +12,11 @@ import type { EntityKind, Lexicon } from './lexicon';
 import { normalize, originalEnd, originalStart } from './normalize';
 import type { CaseMode } from './terms';
 import { WORD_CLASS, lookupForm, searchView } from './pattern';
-import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex } from './fuzzy';
+import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex, type PairScorer, type Scoring } from './fuzzy';
+import { fusePairScore } from './fuzzy-score';
 import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
+import { PageLevel, wordsPattern, type PageScope } from './page-level';
 
 export interface Candidate {
   id: string;
@@ -46,6 +48,11 @@ export interface ScanOptions {
    * shorter one inside it ("EU" in "EU AI Act" is part of the framework's name).
    */
   kinds?: readonly EntityKind[];
+  /**
+   * The text is a part of a page (with margins around its own range): page-level context comes from the
+   * whole page, and only detections starting in the own range are returned (see page-level.ts).
+   */
+  page?: PageScope;
 }
 
 export interface Matcher {
@@ -54,6 +61,8 @@ export interface Matcher {
   readonly size: number;
   /** The compiled regex (over the normalised text as `searchView` shows it), for benchmarks. */
   readonly regex: RegExp;
+  /** Gives the fuzzy stage its scorer, when it was made without one (see fuzzy.ts). */
+  setScorer(score: PairScorer): void;
 }
 
 type Mode = CaseMode;
@@ -117,14 +126,15 @@ const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, 
 
 /** Compiles a lexicon where it is used (CLI, tests, benchmarks); the content script gets tables. */
 export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
-  return matcherFromTables(buildMatcherTables(lexicon, options));
+  return matcherFromTables(buildMatcherTables(lexicon, options), { score: fusePairScore });
 }
 
 /**
  * The matcher from tables the background built once per dataset version (`tables.ts`): in the content
- * script only maps are filled and the regex created, on every page load.
+ * script only maps are filled and the regex created, on every page load. Without `scoring.score`, misspelled
+ * long names are not found, and `scoring.onUnscored` hears of each pair that would have been scored.
  */
-export function matcherFromTables(tables: MatcherTables): Matcher {
+export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}): Matcher {
   const threshold = tables.fuzzyThreshold;
   const senseTable: Sense[] = tables.senses.map(([kind, id, ambiguous, weak]) => (weak ? { kind, id, ambiguous: ambiguous === 1, weak } : { kind, id, ambiguous: ambiguous === 1 }));
   const groups = new Map<string, Group>();
@@ -151,6 +161,10 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
   const regex = new RegExp(tables.source, 'g');
   const relations = { frameworkJurisdictions: tables.frameworkJurisdictions, jurisdictionGroups: tables.jurisdictionGroups };
   const frameworkTechnologies = tables.frameworkTechnologies;
+  // Acronyms that are also words, for the page level of the shouting check (built on first use).
+  let words: { pattern?: RegExp } | undefined;
+  const shoutable = () =>
+    (words ??= { pattern: wordsPattern([...groups.values()].flatMap((g) => g.forms.filter((f) => f.mode === 'exact' && /^[A-Z]+$/.test(f.exact)).map((f) => f.exact.toLowerCase()))) }).pattern;
 
   function scan(text: string, scanOptions: ScanOptions = {}): Detection[] {
     const norm = normalize(text);
@@ -158,7 +172,8 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
     const lower = page.toLowerCase();
     // Lower-casing keeps lengths, but for a few letters ("İ" becomes two units); offsets are then unsafe.
     const view = searchView(lower.length === page.length ? lower : lowerSameLength(page));
-    const shouting = shoutingCheck(page);
+    const level = scanOptions.page ? new PageLevel(scanOptions.page, norm, shoutable()) : undefined;
+    const shouting = shoutingCheck(page, level);
 
     /** The senses of group `g` that the text at start..end satisfies, by case. */
     const sensesAt = (g: Group, key: string, start: number, end: number): Raw | undefined => {
@@ -283,7 +298,7 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
         return false;
       };
       for (const h of heads) {
-        const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache);
+        const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache, scoring);
         // A fuzzy name never overlaps an exact one of a framework, nor cuts through any other exact name
         // ("South Korea's AI Basic Act" is not "Korea's AI Basic Act" preceded by "South").
         if (!f || clashes(f)) continue;
@@ -295,7 +310,7 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
       }
     }
 
-    const resolve = createResolver(relations, { text: page, jurisdictions, frameworks });
+    const resolve = createResolver(relations, { text: page, jurisdictions, frameworks }, level);
     // The list grows while we walk it: a dropped name's shorter name may be shared too.
     for (let i = 0; i < ambiguous.length; i++) {
       const a = ambiguous[i]!;
@@ -314,12 +329,14 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
       const ok =
         w.sense.weak === 'adjective'
           ? adjectiveHasContext(page, w.end, (pos) => mentionStarts.has(pos))
-          : technologyHasContext(technologies.get(w.sense.id), w.start, w.end);
+          : technologyHasContext(technologies.get(w.sense.id), w.start, w.end, level, w.sense.id);
       if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false, strength: 1 });
     }
 
+    level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
-    const kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);
+    let kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);
+    if (level) kept = kept.filter((h) => level.owns(h.start));
     return kept.map((h) => {
       const start = originalStart(norm, h.start);
       const end = originalEnd(norm, h.end);
@@ -329,7 +346,10 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
     });
   }
 
-  return { scan, size, regex };
+  const setScorer = (score: PairScorer) => {
+    scoring = { ...scoring, score };
+  };
+  return { scan, size, regex, setScorer };
 }
 
 /** The senses of a match, sorted out once per distinct list (lists are shared by every match of a name). */
@@ -373,7 +393,7 @@ function isUpper(written: string): boolean {
  * An acronym that is also a common word loses its meaning in an all-capitals run ("CONTACT US", "WHO WE
  * ARE"). The page itself tells which acronyms are common words: it writes them in lower case elsewhere.
  */
-function shoutingCheck(page: string) {
+function shoutingCheck(page: string, level?: PageLevel) {
   const usesWord = new Map<string, boolean>();
   const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   /** Whether an all-capitals word of two letters or more starts (step 1) or ends (step -1) next to `from`. */
@@ -393,7 +413,7 @@ function shoutingCheck(page: string) {
     const lower = written.toLowerCase();
     let uses = usesWord.get(lower);
     if (uses === undefined) {
-      uses = new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`).test(page);
+      uses = level ? level.usesWord(lower) : new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`).test(page);
       usesWord.set(lower, uses);
     }
     return uses;

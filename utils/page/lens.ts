@@ -5,8 +5,10 @@
  * are applied once per slice (`paintwork.ts`). Settings apply live: switching off or pausing the site
  * removes every highlight at once and leaves the page exactly as it was.
  */
-import { compileMatcher, type Matcher } from '../detect/matcher';
-import type { EntityKind, Lexicon } from '../detect/lexicon';
+import { matcherFromTables, type Matcher } from '../detect/matcher';
+import type { EntityKind } from '../detect/lexicon';
+import type { MatcherTables } from '../detect/tables';
+import type { PairScorer } from '../detect/fuzzy';
 import type { EntityView } from '../messages';
 import { isActiveOn, type Settings } from '../settings';
 import { BrowseMode } from './browse';
@@ -17,12 +19,13 @@ import { compareMentions, entityKey, type Mention, type ScanRoot } from './menti
 import type { PageMention, PageSide, PageStats } from './page-requests';
 import { Paintwork } from './paintwork';
 import { Pump } from './pump';
+import { createReporter } from './report';
 import { RESCAN_DEBOUNCE_MS, Roots } from './roots';
 import { ScanJob, yieldToPage, type ScanCounters, type ScanEnv } from './scan';
 import { MentionStore, type DisplayFilter } from './store';
 import { viewportFirst, visibleBlocks } from './viewport';
 
-/** The card as the lens drives it (implemented in entrypoints/content/card-ui.tsx). */
+/** The card as the lens drives it (implemented in entrypoints/card-ui/card-ui.tsx). */
 export interface CardUi {
   /** Opens the card on a mention; `focus` moves keyboard focus into it. Resolves to the view shown. */
   open(m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined>;
@@ -44,10 +47,18 @@ export interface LensOptions {
   ctx: LensCtx;
   doc?: Document;
   hostname?: string;
-  /** The background's lexicon, compiled here into the matcher. */
-  loadLexicon(): Promise<Lexicon>;
-  /** Creates the card UI; called once, the first time a card or announcement is needed. */
+  /** The matcher's tables from the background (built there once per dataset version). */
+  loadMatcherTables(): Promise<MatcherTables>;
+  /**
+   * Creates the card UI (in the extension: loads its module), the first time a card or announcement is
+   * needed. Called again on the next need if it failed.
+   */
   createCard(hooks: { rectOf(m: Mention): DOMRect | undefined; onClosed(): void }): Promise<CardUi>;
+  /**
+   * Loads the fuzzy stage's scorer (in the extension: its module), the first time the matcher meets a
+   * window worth scoring; the page is then read again. Without it, misspelled names are not found.
+   */
+  loadFuzzyScorer?(): Promise<PairScorer>;
   now?: () => number;
   budgetMs?: number;
   /** Tests: use the `<reg-lens-mark>` fallback even where the Highlight API exists. */
@@ -55,12 +66,20 @@ export interface LensOptions {
 }
 
 export const SLICE_BUDGET_MS = 8;
+/**
+ * After a change to the highlights the browser re-validates every painted range and repaints the text in
+ * the next frame (on a 10 MB text node, about 0.3 s per frame): past this many painted mentions, what a
+ * scan still finds is painted when it is done, not after each slice (issue 9).
+ */
+const PAINT_BATCHES_FROM = 10_000;
+/** Changes painted in one slice at most (creating and registering ranges takes time too). */
+const MAX_PAINT_PER_SLICE = 12_000;
 /** ASCII and typographic text: between them they build everything the matcher builds on first use. */
 const WARM_UP = ['The GDPR applies in the EU and the U.S.', 'Le RGPD s\u2019applique d\u00e9j\u00e0 \u2014 \u00fcber \u201cAI\u201d\u2026'];
 /** How long the page protocol waits for a scan in progress before answering with what it has. */
 const ANSWER_WAIT_MS = 3000;
 
-type LensStats = Pick<PageStats, 'scriptStart' | 'matcherReady' | 'matcherInitMs' | 'matcherLongestTaskMs' | 'firstHighlight' | 'firstHighlightChunk' | 'initialScanDone' | 'fullScans' | 'changeScans'>;
+type LensStats = Pick<PageStats, 'scriptStart' | 'lexiconReceived' | 'matcherReady' | 'matcherInitMs' | 'matcherLongestTaskMs' | 'firstHighlight' | 'firstHighlightChunk' | 'initialScanDone' | 'fullScans' | 'changeScans'>;
 
 export class Lens implements PageSide {
   readonly doc: Document;
@@ -74,15 +93,20 @@ export class Lens implements PageSide {
   private readonly pump: Pump;
   private readonly listening = new WeakSet<Document>();
   private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0 };
+  /** One part failing (a unit, a batch of mutations, a document's paint, a card) is reported once and skipped. */
+  private readonly report = createReporter().report;
   private readonly stats: LensStats;
   private settings: Settings | undefined;
   private matcher: Matcher | undefined;
+  private scorer: 'none' | 'loading' | 'ready' = 'none';
   private active = false;
   private generation = 0;
   private stamp = 0;
   private mutationJobQueued = false;
   private initialScanPending = false;
   private paintScheduled = false;
+  /** Painting what the scan left waiting, without batching (see PAINT_BATCHES_FROM). */
+  private draining = false;
   private card: Promise<CardUi> | undefined;
   private cardReady: CardUi | undefined;
   private lastUrl: string;
@@ -103,16 +127,20 @@ export class Lens implements PageSide {
       dropped: (root) => {
         this.store.dropRoot(root);
         this.schedulePaint();
+        if (this.active && this.matcher) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
       },
       frameDocument: (doc) => this.listen(doc),
     });
-    this.paint = new Paintwork({ forceFallback: opts.forceFallback, hooks: this.roots.writeHooks, isPainted: (m) => this.store.isPainted(m) });
+    this.paint = new Paintwork({ forceFallback: opts.forceFallback, hooks: this.roots.writeHooks, isPainted: (m) => this.store.isPainted(m), report: this.report });
     this.pump = new Pump({
       budgetMs: opts.budgetMs ?? SLICE_BUDGET_MS,
       now: this.now,
       alive: () => this.active && this.ctx.isValid,
       afterSlice: () => this.flushPaint(),
+      report: this.report,
       onIdle: () => {
+        // Changes still waiting for the painter: paint them in slices of their own before calling the scan done.
+        if (this.active && this.store.pendingPaint) return this.drainPaint();
         if (this.active && this.initialScanPending) {
           this.initialScanPending = false;
           this.stats.initialScanDone ??= this.now();
@@ -121,12 +149,13 @@ export class Lens implements PageSide {
     });
     this.browse = new BrowseMode({
       mentions: () => this.store.paintedInOrder(),
-      show: (m) => this.showMention(m, true),
+      // Without a card there is nothing to show or announce; the highlights and the keys still work.
+      show: (m) => this.showMention(m, true).catch(() => undefined),
       hide: () => {
         this.paint.setCurrent(undefined);
         this.cardReady?.close();
       },
-      announce: (text) => void this.getCard().then((c) => c.announce(text)),
+      announce: (text) => void this.getCard().then((c) => c.announce(text), ignore),
       startIndex: (list) => this.firstBelowTop(list),
     });
     this.listen(this.doc);
@@ -168,7 +197,11 @@ export class Lens implements PageSide {
     const gen = ++this.generation;
     this.initialScanPending = true;
     try {
-      this.matcher ??= await this.prepareMatcher(await this.opts.loadLexicon());
+      if (!this.matcher) {
+        const tables = await this.opts.loadMatcherTables();
+        this.stats.lexiconReceived ??= this.now();
+        this.matcher = await this.prepareMatcher(tables);
+      }
     } catch (e) {
       console.warn('[regulatory-lens] could not load the lexicon', e);
       this.active = false;
@@ -184,13 +217,13 @@ export class Lens implements PageSide {
   }
 
   /**
-   * Compiles the matcher and runs it on samples: its regex and its normalisation tables are built on first
+   * Makes the matcher from its tables and runs it on samples: its regex and its normalisation tables are built on first
    * use, which on a fresh page can cost a few hundred milliseconds. Paid here, in tasks of their own with
    * the page given the thread in between, not in a scan slice.
    */
-  private async prepareMatcher(lexicon: Lexicon): Promise<Matcher> {
+  private async prepareMatcher(tables: MatcherTables): Promise<Matcher> {
     let t = this.now();
-    const matcher = compileMatcher(lexicon);
+    const matcher = matcherFromTables(tables, { onUnscored: () => this.needScorer() });
     const tasks = [this.now() - t];
     for (const sample of WARM_UP) {
       await yieldToPage();
@@ -231,6 +264,7 @@ export class Lens implements PageSide {
       discoveries: { shadowRoot: (sr) => this.roots.add(sr), frame: (f) => this.roots.addFrame(f) },
       now: this.now,
       counters: this.counters,
+      report: this.report,
     };
   }
 
@@ -246,6 +280,23 @@ export class Lens implements PageSide {
   }
 
   /** Rescans every root (SPA navigation): the page may be a different page now. */
+  /** The fuzzy scorer, asked for once (again after a failure, at the next need); then a rescan finds what it scores. */
+  private needScorer(): void {
+    if (this.scorer !== 'none' || !this.opts.loadFuzzyScorer) return;
+    this.scorer = 'loading';
+    this.opts.loadFuzzyScorer().then(
+      (score) => {
+        this.scorer = 'ready';
+        this.matcher?.setScorer(score);
+        this.rescanAll();
+      },
+      (e: unknown) => {
+        this.scorer = 'none';
+        this.report('loading the fuzzy scorer', e);
+      },
+    );
+  }
+
   rescanAll(): void {
     if (!this.active) return;
     for (const root of this.roots.keys()) this.pump.add(this.fullScan(root));
@@ -261,7 +312,15 @@ export class Lens implements PageSide {
     this.mutationJobQueued = false;
     let removed = false;
     for (const [root, records] of this.roots.take()) {
-      const dirty = dirtyFromRecords(records, root);
+      let dirty;
+      try {
+        dirty = dirtyFromRecords(records, root);
+      } catch (e) {
+        // What changed is unknown: read the root again whole (as after a storm); the other roots go on.
+        this.report('following page changes', e);
+        this.pump.add(this.fullScan(root));
+        continue;
+      }
       removed ||= dirty.removed;
       if (dirty.blocks.length) {
         this.stats.changeScans++;
@@ -271,11 +330,19 @@ export class Lens implements PageSide {
     if (removed) {
       this.store.pruneDetached((m) => this.paint.isIntact(m));
       this.roots.dropDead();
+      // What left the page may have resolved names elsewhere on it.
+      this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
     }
     return true;
   }
 
   // ---- painting ------------------------------------------------------------------------------------------
+
+  /** One more slice, with nothing to do but paint (`flushPaint` runs after every slice). */
+  private drainPaint(): void {
+    this.draining = true;
+    this.pump.add({ step: () => true });
+  }
 
   private schedulePaint(): void {
     if (this.paintScheduled) return;
@@ -288,13 +355,15 @@ export class Lens implements PageSide {
 
   private flushPaint(): void {
     if (!this.active) return;
-    const added = this.paint.apply(this.store.takeDiff());
+    const shown = this.store.shownCount;
+    if (!this.draining && this.pump.busy && shown >= PAINT_BATCHES_FROM) return;
+    const added = this.paint.apply(this.store.takeDiff(MAX_PAINT_PER_SLICE));
+    this.draining &&= this.store.pendingPaint > 0;
+    if (this.store.pendingPaint && !this.pump.busy) this.drainPaint();
     if (added && this.stats.firstHighlight === undefined) {
       this.stats.firstHighlight = this.now();
       this.stats.firstHighlightChunk = this.pump.stats.chunks + 1;
     }
-    // Prepare the card once there is something to open it on.
-    if (this.store.paintedCount && !this.card) void this.getCard();
   }
 
   /** Index of the first painted mention at or below the top of the viewport (where reading resumes). */
@@ -308,8 +377,13 @@ export class Lens implements PageSide {
 
   // ---- the card ------------------------------------------------------------------------------------------
 
+  /**
+   * The card, created on first need: not when the page is painted, since most pages never open one. A
+   * failure (the module blocked, the extension reloaded) leaves the highlights alone, is reported once,
+   * and the next need tries again.
+   */
   private getCard(): Promise<CardUi> {
-    this.card ??= this.opts
+    const card = (this.card ??= this.opts
       .createCard({
         rectOf: (m) => this.paint.rectOf(m),
         onClosed: () => {
@@ -317,17 +391,29 @@ export class Lens implements PageSide {
           this.paint.setCurrent(undefined);
         },
       })
-      .then((c) => {
-        this.cardReady = c;
-        if (this.settings) c.setTheme(this.settings.theme);
-        return c;
-      });
-    return this.card;
+      .then(
+        (c) => {
+          if (this.card !== card) {
+            // Stopped while it loaded: the page gets nothing of ours.
+            c.remove();
+            throw new Error('Regulatory Lens stopped');
+          }
+          this.cardReady = c;
+          if (this.settings) c.setTheme(this.settings.theme);
+          return c;
+        },
+        (e: unknown) => {
+          if (this.card === card) this.card = undefined;
+          this.report('loading the card UI', e);
+          throw e;
+        },
+      ));
+    return card;
   }
 
   /** What hover drives: opening is asynchronous, the rest answers at once. */
   readonly surface: CardSurface = {
-    open: (m) => void this.getCard().then((c) => c.open(m)),
+    open: (m) => void this.getCard().then((c) => this.openCard(c, m), ignore),
     close: () => this.cardReady?.close(),
     isOpen: () => !!this.cardReady?.isOpen(),
     contains: (e) => !!this.cardReady?.contains(e),
@@ -339,7 +425,25 @@ export class Lens implements PageSide {
     await scrollToMention(m, this.doc);
     if (!this.active) return undefined;
     const card = await this.getCard();
-    return card.open(m, { focus });
+    return this.openCard(card, m, { focus });
+  }
+
+  /**
+   * Opens the card on a mention. A card that fails to render (a damaged record, a component that throws)
+   * is reported once and closed, so the page is not left with half a card; the next one opens as usual.
+   */
+  private async openCard(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
+    try {
+      return await card.open(m, opts);
+    } catch (e) {
+      this.report('a card', e);
+      try {
+        card.close();
+      } catch {
+        // Broken beyond closing: the next open draws it anew.
+      }
+      return undefined;
+    }
   }
 
   // ---- events ------------------------------------------------------------------------------------------
@@ -439,6 +543,9 @@ export class Lens implements PageSide {
     };
   }
 }
+
+/** For promises whose failure is already reported (getCard). */
+function ignore(): void {}
 
 function filterOf(s: Settings): DisplayFilter {
   return { kinds: { ...s.kinds }, density: { ...s.density } };

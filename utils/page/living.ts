@@ -11,7 +11,11 @@ export const MAX_MUTATIONS_PER_BATCH = 1000;
 export interface Dirty {
   /** Blocks (or roots) to rescan, none inside another. */
   blocks: Node[];
-  /** Whether nodes were removed: mentions whose text left the page must be dropped. */
+  /**
+   * Whether nodes that may hold mentions were removed: mentions whose text left the page must be dropped
+   * (a pass over every mention). Removals inside an editor, a form field or a hidden subtree do not count:
+   * nothing there was ever scanned, and a rich editor re-renders on every keystroke.
+   */
   removed: boolean;
 }
 
@@ -22,6 +26,8 @@ const isOurs = (n: Node) => isElement(n) && n.tagName.toLowerCase() === UI_TAG;
 export function dirtyFromRecords(records: Iterable<Rec>, root: Node): Dirty {
   const set = new Set<Node>();
   let removed = false;
+  let removedUnread = false;
+  let sawAttributes = false;
   const touch = (n: Node | null) => {
     if (n && n.isConnected && !insideOpaque(n, root)) set.add(n);
   };
@@ -29,12 +35,18 @@ export function dirtyFromRecords(records: Iterable<Rec>, root: Node): Dirty {
     if (r.type === 'characterData') {
       touch(blockOf(r.target, root));
     } else if (r.type === 'attributes') {
+      sawAttributes = true;
       // hidden, aria-hidden or contenteditable changed: the element's subtree appears, disappears or
       // becomes the user's; its mentions are dropped and it is read again (or not, if now skipped).
       const el = r.target;
       if (el.isConnected) set.add(isElement(el) && !isInline(el) ? el : blockOf(el, root));
     } else {
       if (isOurs(r.target)) continue;
+      if (insideOpaque(r.target, root)) {
+        // Nothing added here is read, and nothing removed from here was ever scanned...
+        if (r.removedNodes.length) removedUnread = true;
+        continue;
+      }
       for (const n of r.addedNodes) {
         if (isOurs(n)) continue;
         // A new block is read on its own; new text or inline content changes the block around it.
@@ -48,7 +60,8 @@ export function dirtyFromRecords(records: Iterable<Rec>, root: Node): Dirty {
       }
     }
   }
-  return { blocks: outermost(set), removed };
+  // ...unless the subtree became unread in this same batch (its mentions are still in the store).
+  return { blocks: outermost(set), removed: removed || (removedUnread && sawAttributes) };
 }
 
 /** Drops every node that has an ancestor in the set. */

@@ -1,20 +1,28 @@
 /**
  * Everything painted, per document: one painter for each (the Highlight API, or the `<reg-lens-mark>`
  * fallback where a document lacks it), the store's diff applied once per slice, the index from text
- * nodes to painted mentions that hit tests use, and the geometry of a painted mention.
+ * nodes to painted mentions that hit tests use, and the geometry of a painted mention. A document whose
+ * painter fails is reported and skipped; the other documents are painted all the same.
  */
 import { caretAt } from './geometry';
 import { HighlightPainter, supportsHighlights, type Painter } from './highlights';
 import { MarkPainter, type WriteHooks } from './marks';
 import { isIntact, rectsInTopViewport, textNodesOf, type Mention } from './mentions';
+import type { Report } from './report';
 import type { PaintDiff } from './store';
 
 export class Paintwork {
   private readonly painters = new Map<Document, Painter>();
   // Sets, not arrays: see MentionStore.byNode (removal from arrays was quadratic on huge text nodes).
   private readonly byNode = new Map<Text, Set<Mention>>();
+  /**
+   * The document each mention was painted in. A page can move painted text to another document (into a
+   * <template>'s content, a frame): its range is still held by the painter of the document it left, and
+   * only that painter can remove it (the new document may have no window, hence no painter at all).
+   */
+  private readonly paintedIn = new Map<Mention, Document>();
 
-  constructor(private readonly opts: { forceFallback?: boolean; hooks: WriteHooks; isPainted(m: Mention): boolean }) {}
+  constructor(private readonly opts: { forceFallback?: boolean; hooks: WriteHooks; isPainted(m: Mention): boolean; report: Report }) {}
 
   painterFor(doc: Document): Painter {
     let p = this.painters.get(doc);
@@ -30,28 +38,40 @@ export class Paintwork {
   apply({ add, remove }: PaintDiff): number {
     if (!add.length && !remove.length) return 0;
     const byDoc = new Map<Document, PaintDiff>();
-    const bucket = (m: Mention) => {
-      const d = m.startNode.ownerDocument;
+    const bucket = (d: Document) => {
       let b = byDoc.get(d);
       if (!b) byDoc.set(d, (b = { add: [], remove: [] }));
       return b;
     };
-    for (const m of remove) bucket(m).remove.push(m);
-    for (const m of add) bucket(m).add.push(m);
-    for (const [doc, b] of byDoc) {
-      const p = this.painterFor(doc);
-      if (b.remove.length) p.remove(b.remove);
-      p.add(b.add);
-      p.refresh();
-    }
+    for (const m of remove) bucket(this.paintedIn.get(m) ?? m.startNode.ownerDocument).remove.push(m);
+    for (const m of add) bucket(m.startNode.ownerDocument).add.push(m);
     for (const m of remove) this.unindex(m);
-    for (const m of add) this.index(m);
-    return add.length;
+    let added = 0;
+    for (const [doc, b] of byDoc) {
+      try {
+        const p = this.painterFor(doc);
+        if (b.remove.length) p.remove(b.remove);
+        p.add(b.add);
+        p.refresh();
+      } catch (e) {
+        this.opts.report('painting', e);
+        continue;
+      }
+      for (const m of b.add) this.index(m, doc);
+      added += b.add.length;
+    }
+    return added;
   }
 
   /** Puts back what a page may have cleared (the highlight registry, the adopted sheets). */
   refresh(): void {
-    for (const p of this.painters.values()) p.refresh();
+    for (const p of this.painters.values()) {
+      try {
+        p.refresh();
+      } catch (e) {
+        this.opts.report('refreshing the highlights', e);
+      }
+    }
   }
 
   setCurrent(m: Mention | undefined): void {
@@ -94,9 +114,11 @@ export class Paintwork {
     for (const p of this.painters.values()) p.clear();
     this.painters.clear();
     this.byNode.clear();
+    this.paintedIn.clear();
   }
 
-  private index(m: Mention): void {
+  private index(m: Mention, doc: Document): void {
+    this.paintedIn.set(m, doc);
     for (const t of textNodesOf(m)) {
       const set = this.byNode.get(t);
       if (set) set.add(m);
@@ -105,6 +127,7 @@ export class Paintwork {
   }
 
   private unindex(m: Mention): void {
+    this.paintedIn.delete(m);
     for (const t of textNodesOf(m)) {
       const set = this.byNode.get(t);
       if (!set) continue;

@@ -1,8 +1,10 @@
 /**
  * One time-sliced pump for all page work: jobs run until the slice's deadline (a share of the budget,
  * leaving room for the paint at the end of the slice and the garbage collector), then the page gets the
- * thread back. A failing job never stops the others. Counts slices for the page's stats.
+ * thread back. A failing job never stops the others, and a failing paint never stops the pump. Counts
+ * slices for the page's stats.
  */
+import type { Report } from './report';
 import { yieldToPage, type Job } from './scan';
 
 export interface SliceStats {
@@ -27,6 +29,8 @@ export class Pump {
       afterSlice: () => void;
       /** Runs when the queue empties. */
       onIdle?: () => void;
+      /** Where a failing job or paint is reported. */
+      report: Report;
     },
   ) {}
 
@@ -66,12 +70,18 @@ export class Pump {
           try {
             done = job.step(deadline);
           } catch (e) {
-            console.warn('[regulatory-lens] scan step failed', e);
+            this.opts.report('a scan step', e);
           }
           // A step may have queued urgent jobs in front of itself.
           if (done) this.jobs.splice(this.jobs.indexOf(job), 1);
         }
-        this.opts.afterSlice();
+        try {
+          this.opts.afterSlice();
+        } catch (e) {
+          // Uncaught, it would end this run with the queue still full, and nothing would restart it until
+          // the page changed again.
+          this.opts.report('painting', e);
+        }
         const dt = now() - t0;
         this.stats.chunks++;
         if (dt > budgetMs) this.stats.chunksOverBudget++;

@@ -5,6 +5,7 @@
  */
 import type { EntityKind } from '../detect/lexicon';
 import type { Density } from '../settings';
+import { PageEvidence } from './evidence';
 import { compareMentions, entityKey, isIntact, type Mention, type ScanRoot } from './mentions';
 
 export interface DisplayFilter {
@@ -30,17 +31,23 @@ interface Entity {
   first: Mention | undefined;
 }
 
+/** Mentions of a node are kept in buckets of this many characters, for rescans of a range of a long text. */
+const BUCKET_BITS = 12;
+
 export class MentionStore {
   private readonly all = new Set<Mention>();
   // Sets, not arrays: a single huge text node holds 100k+ mentions, and removing them one by one from an
-  // array (indexOf + splice) was quadratic.
-  private readonly byNode = new Map<Text, Set<Mention>>();
+  // array (indexOf + splice) was quadratic. Bucketed by offset: such a node is scanned in windows, and each
+  // window replaces only the mentions in its own range.
+  private readonly byNode = new Map<Text, Map<number, Set<Mention>>>();
   private readonly entities = new Map<string, Entity>();
   private readonly painted = new Set<Mention>();
   private toAdd = new Set<Mention>();
   private toRemove = new Set<Mention>();
   /** Bumped on every change, so readers can cache derived lists. */
   version = 0;
+  /** The page-level evidence of the same text (it follows the mentions: pruned, dropped and cleared with them). */
+  readonly evidence = new PageEvidence();
 
   constructor(private filter: DisplayFilter) {}
 
@@ -56,9 +63,12 @@ export class MentionStore {
     for (const m of ms) {
       if (this.all.has(m)) continue;
       this.all.add(m);
-      const set = this.byNode.get(m.startNode);
+      let buckets = this.byNode.get(m.startNode);
+      if (!buckets) this.byNode.set(m.startNode, (buckets = new Map()));
+      const b = m.startOffset >> BUCKET_BITS;
+      const set = buckets.get(b);
       if (set) set.add(m);
-      else this.byNode.set(m.startNode, new Set([m]));
+      else buckets.set(b, new Set([m]));
       const key = entityKey(m.detection);
       let e = this.entities.get(key);
       if (!e) this.entities.set(key, (e = { all: new Set(), first: undefined }));
@@ -77,10 +87,13 @@ export class MentionStore {
     const refirst = new Set<Entity>();
     for (const m of ms) {
       if (!this.all.delete(m)) continue;
-      const set = this.byNode.get(m.startNode);
+      const buckets = this.byNode.get(m.startNode);
+      const b = m.startOffset >> BUCKET_BITS;
+      const set = buckets?.get(b);
       if (set) {
         set.delete(m);
-        if (!set.size) this.byNode.delete(m.startNode);
+        if (!set.size) buckets!.delete(b);
+        if (!buckets!.size) this.byNode.delete(m.startNode);
       }
       const key = entityKey(m.detection);
       const e = this.entities.get(key);
@@ -102,9 +115,22 @@ export class MentionStore {
   /** Mentions starting in any of these text nodes (what a rescan of them replaces). */
   inNodes(nodes: Iterable<Text>): Mention[] {
     const out: Mention[] = [];
-    for (const n of nodes) {
-      const set = this.byNode.get(n);
-      if (set) for (const m of set) out.push(m);
+    for (const n of nodes) for (const set of this.byNode.get(n)?.values() ?? []) for (const m of set) out.push(m);
+    return out;
+  }
+
+  /** Mentions starting in `node` at an offset in [from, to) (what a rescan of that range replaces). */
+  inRange(node: Text, from: number, to: number): Mention[] {
+    const out: Mention[] = [];
+    const buckets = this.byNode.get(node);
+    if (!buckets) return out;
+    const lo = from >> BUCKET_BITS;
+    const hi = to === Infinity ? Infinity : (to - 1) >> BUCKET_BITS;
+    // Few buckets in the range (a window of a long text): look them up; many: walk the node's buckets.
+    const keys = hi - lo < buckets.size ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [...buckets.keys()];
+    for (const b of keys) {
+      if (b < lo || b > hi) continue;
+      for (const m of buckets.get(b) ?? []) if (m.startOffset >= from && m.startOffset < to) out.push(m);
     }
     return out;
   }
@@ -120,15 +146,18 @@ export class MentionStore {
   pruneDetached(intact: (m: Mention) => boolean = (m) => isIntact(m)): number {
     const gone = this.where((m) => !intact(m));
     this.remove(gone);
+    this.evidence.releaseWhere((p) => !p.node.isConnected);
     return gone.length;
   }
 
   dropRoot(root: ScanRoot): void {
     this.remove(this.where((m) => m.root === root));
+    this.evidence.releaseWhere((p) => p.root === root);
   }
 
   clear(): void {
     this.remove([...this.all]);
+    this.evidence.clear();
   }
 
   setFilter(filter: DisplayFilter): void {
@@ -141,12 +170,35 @@ export class MentionStore {
     return this.painted.has(m);
   }
 
-  /** What changed for the painter since the last call. */
-  takeDiff(): PaintDiff {
-    const diff = { add: [...this.toAdd], remove: [...this.toRemove] };
-    this.toAdd = new Set();
-    this.toRemove = new Set();
-    return diff;
+  /** How many changes wait for the painter. */
+  get pendingPaint(): number {
+    return this.toAdd.size + this.toRemove.size;
+  }
+
+  /** How many mentions the painter shows (as of the last diff taken). */
+  get shownCount(): number {
+    return this.painted.size - this.toAdd.size + this.toRemove.size;
+  }
+
+  /** What changed for the painter since the last call (at most `limit` changes, removals first; the rest waits). */
+  takeDiff(limit = Infinity): PaintDiff {
+    if (this.pendingPaint <= limit) {
+      const diff = { add: [...this.toAdd], remove: [...this.toRemove] };
+      this.toAdd = new Set();
+      this.toRemove = new Set();
+      return diff;
+    }
+    const take = (from: Set<Mention>, n: number) => {
+      const out: Mention[] = [];
+      for (const m of from) {
+        if (out.length >= n) break;
+        out.push(m);
+      }
+      for (const m of out) from.delete(m);
+      return out;
+    };
+    const remove = take(this.toRemove, limit);
+    return { remove, add: take(this.toAdd, limit - remove.length) };
   }
 
   /** Painted mentions in reading order. */

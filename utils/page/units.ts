@@ -6,6 +6,9 @@
  * nodes is walked over several slices.
  *
  * On the way it reports open shadow roots and iframes, which are scanned as roots of their own.
+ *
+ * A unit can still be long (a 10 MB text node is one unit): the scan cuts it into windows (`cutPoint`),
+ * each scanned in its own slice with the text around it as context (scan.ts).
  */
 import { isElement, isInline, isOpaque, isText, insideOpaque } from './dom';
 import type { Unit } from './mentions';
@@ -146,4 +149,30 @@ export function allUnits(container: Node, found?: Discoveries): Unit[] {
   const out: Unit[] = [];
   for (let u = w.next(); u; u = w.next()) out.push(u);
   return out;
+}
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const SENTENCE_END = /[.!?]["')\]\u2019\u201d]*$/;
+
+/**
+ * Where a window of a long text that starts at `from` should end, near `from + size` (the text's end if it
+ * is that close): after a sentence if one ends in the window's last quarter, else at the start of a word.
+ * Windows then never cut a run of whitespace (which normalisation folds) nor a word; a text without
+ * whitespace is cut at `from + size`, never between the halves of a surrogate pair.
+ */
+export function cutPoint(text: string, from: number, size: number): number {
+  const target = from + size;
+  if (target >= text.length) return text.length;
+  let word = -1;
+  for (let p = target; p > from + (size >> 1); p--) {
+    if (!isSpace(text[p - 1]) || isSpace(text[p])) continue;
+    if (word < 0) word = p;
+    let q = p - 1;
+    while (q > from && isSpace(text[q - 1])) q--;
+    if (SENTENCE_END.test(text.slice(Math.max(from, q - 3), q))) return p;
+    if (target - p > size >> 2) break;
+  }
+  if (word >= 0) return word;
+  const c = text.charCodeAt(target);
+  return c >= 0xdc00 && c <= 0xdfff ? target + 1 : target;
 }
