@@ -1,6 +1,7 @@
 // The extension sends nothing anywhere: in a session that installs it, browses pages, opens cards, searches
 // in the popup and compares in the side panel, its contexts request nothing but their own files.
 import type { Request } from '@playwright/test';
+import { WEB_ACCESSIBLE } from '../../scripts/check-bundles.mjs';
 import { expect, test, textPoint } from './fixtures';
 
 test('a full session makes zero network requests from the extension', async ({ extContext, extensionId, extensionPage, page, server }) => {
@@ -27,9 +28,10 @@ test('a full session makes zero network requests from the extension', async ({ e
   } finally {
     extContext.off('request', record);
   }
-  // Files of the extension itself (including the content script's stylesheet, which Chrome serves under a
-  // per-session dynamic id) are local reads, not network.
-  const local = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\//.test(url);
+  // Files of the extension itself (including the modules the content script imports, which Chrome serves
+  // under a per-session dynamic id) are local reads, not network.
+  const dynamic = (url: string) => /^chrome-extension:\/\/[0-9a-f-]{36}\//.test(url) && WEB_ACCESSIBLE.some((f) => url.endsWith(`/${f}`));
+  const local = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`) || dynamic(url);
   const outside = requests.map((r) => r.url()).filter((url) => !local(url) && !url.startsWith(`${server.url}/`));
   expect(outside).toEqual([]);
   // The only requests to the test server are the pages the test itself opened.
