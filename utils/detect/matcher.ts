@@ -53,6 +53,8 @@ export interface ScanOptions {
    * whole page, and only detections starting in the own range are returned (see page-level.ts).
    */
   page?: PageScope;
+  /** Told when this scan met a window worth scoring and had no scorer to score it (see fuzzy.ts). */
+  onUnscored?: () => void;
 }
 
 export interface Matcher {
@@ -63,6 +65,7 @@ export interface Matcher {
   readonly regex: RegExp;
   /** Gives the fuzzy stage its scorer, when it was made without one (see fuzzy.ts). */
   setScorer(score: PairScorer): void;
+  hasScorer(): boolean;
 }
 
 type Mode = CaseMode;
@@ -287,6 +290,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       }
     }
 
+    const tell = scanOptions.onUnscored;
+    const scoringNow: Scoring = tell && !scoring.score ? { onUnscored: () => (scoring.onUnscored?.(), tell()) } : scoring;
     if (threshold > 0 && heads.length) {
       const cache = new Map<string, { key: string; score: number } | null>();
       const exactCount = hits.length;
@@ -298,7 +303,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         return false;
       };
       for (const h of heads) {
-        const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache, scoring);
+        const f = matchAtHead(fuzzy, page, h.start, h.end, threshold, cache, scoringNow);
         // A fuzzy name never overlaps an exact one of a framework, nor cuts through any other exact name
         // ("South Korea's AI Basic Act" is not "Korea's AI Basic Act" preceded by "South").
         if (!f || clashes(f)) continue;
@@ -349,7 +354,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   const setScorer = (score: PairScorer) => {
     scoring = { ...scoring, score };
   };
-  return { scan, size, regex, setScorer };
+  return { scan, size, regex, setScorer, hasScorer: () => !!scoring.score };
 }
 
 /** The senses of a match, sorted out once per distinct list (lists are shared by every match of a name). */

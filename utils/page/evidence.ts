@@ -113,6 +113,11 @@ export class PageEvidence {
     return out;
   }
 
+  /** Something the checks depend on changed outside the totals (the fuzzy scorer arrived): settle again. */
+  touch(): void {
+    this.version++;
+  }
+
   /** Forgets a record (it is being scanned again and will be replaced). */
   forget(record: SegmentRecord): void {
     this.records.delete(record);

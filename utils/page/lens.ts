@@ -279,8 +279,10 @@ export class Lens implements PageSide {
     });
   }
 
-  /** Rescans every root (SPA navigation): the page may be a different page now. */
-  /** The fuzzy scorer, asked for once (again after a failure, at the next need); then a rescan finds what it scores. */
+  /**
+   * The fuzzy scorer, asked for once (again after a failure, at the next need); then the segments that
+   * waited for it are scanned again (they hold a check that fails once it is there: see scan.ts).
+   */
   private needScorer(): void {
     if (this.scorer !== 'none' || !this.opts.loadFuzzyScorer) return;
     this.scorer = 'loading';
@@ -288,7 +290,8 @@ export class Lens implements PageSide {
       (score) => {
         this.scorer = 'ready';
         this.matcher?.setScorer(score);
-        this.rescanAll();
+        this.store.evidence.touch();
+        if (this.active) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
       },
       (e: unknown) => {
         this.scorer = 'none';
@@ -297,6 +300,7 @@ export class Lens implements PageSide {
     );
   }
 
+  /** Rescans every root (SPA navigation): the page may be a different page now. */
   rescanAll(): void {
     if (!this.active) return;
     for (const root of this.roots.keys()) this.pump.add(this.fullScan(root));

@@ -373,7 +373,10 @@ export class ScanJob implements Job {
 
     const record: SegmentRecord = { checks: [], pieces: [], target: stored };
     let items: EvidenceItem[] = [];
+    let unscored = false;
     const detections = env.matcher.scan(lead + index.text + tail, {
+      // A misspelled name that waits for the fuzzy scorer: this segment is scanned again once it is there.
+      onUnscored: () => (unscored = true),
       page: {
         own: { start: lead.length, end: lead.length + index.text.length },
         rest: env.store.evidence.totals,
@@ -381,6 +384,7 @@ export class ScanJob implements Job {
         depends: (check) => record.checks.push(check),
       },
     });
+    if (unscored) record.checks.push(() => !env.matcher.hasScorer());
     const found: Mention[] = [];
     for (const d of detections) {
       const s = locateIn(index, d.start - lead.length);
@@ -404,8 +408,9 @@ export class ScanJob implements Job {
     env.store.evidence.commit([...pieces.values()], located, record.checks.length ? record : undefined);
     const old: Mention[] = [];
     for (let k = 0; k < chunks.length; k++) if (!mine || mine[k]) for (const m of env.store.inRange(chunks[k]!.node, froms[k]!, tos[k]!)) old.push(m);
-    env.store.remove(old);
-    env.store.add(found);
+    const { stale, fresh } = keepSame(old, found);
+    env.store.remove(stale);
+    env.store.add(fresh);
     if (!only) {
       for (const from of froms) if (from === 0) env.counters.textNodes++;
       env.counters.chars += index.text.length;
@@ -522,3 +527,36 @@ export function yieldToPage(): Promise<void> {
     ch.port2.postMessage(null);
   });
 }
+
+/** What a mention says, apart from where it was found: found again the same, it is the same mention. */
+const sameKey = (m: Mention) => {
+  const d = m.detection;
+  return `${m.startOffset}:${m.endOffset}:${m.endNode === m.startNode ? '' : 'x'}:${d.kind}:${d.id}:${d.confidence}:${d.candidates?.map((c) => c.id).join(',') ?? ''}`;
+};
+
+/**
+ * A rescan (the full scan after the visible viewport, a segment settled again, a change nearby) mostly
+ * finds what was there: those mentions stay as they are, taking the new scan's stamp, so that nothing is
+ * unpainted and painted again. Only what changed goes to the store.
+ */
+function keepSame(old: Mention[], found: Mention[]): { stale: Mention[]; fresh: Mention[] } {
+  if (!old.length) return { stale: old, fresh: found };
+  const byNode = new Map<Text, Map<string, Mention>>();
+  for (const m of old) {
+    let keys = byNode.get(m.startNode);
+    if (!keys) byNode.set(m.startNode, (keys = new Map()));
+    keys.set(sameKey(m), m);
+  }
+  const kept = new Set<Mention>();
+  const fresh: Mention[] = [];
+  for (const m of found) {
+    const o = byNode.get(m.startNode)?.get(sameKey(m));
+    if (o && o.endNode === m.endNode && o.root === m.root && !kept.has(o)) {
+      kept.add(o);
+      o.stamp = m.stamp;
+      o.detection = m.detection;
+    } else fresh.push(m);
+  }
+  return { stale: kept.size ? old.filter((m) => !kept.has(m)) : old, fresh };
+}
+
