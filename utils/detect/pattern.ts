@@ -31,7 +31,8 @@ const DASH = ' {1,3}';
 export function searchView(lower: string): string {
   return lower.replace(SEARCH_SEPARATOR, ' ');
 }
-const SEARCH_SEPARATOR = /[\s-]/g;
+// Spaces are most of them and stay as they are: only the others are replaced (a replace per space costs more than the regex).
+const SEARCH_SEPARATOR = /[^\S ]|-/g;
 
 /** The form under which names and matched text are looked up: separators folded to one space. */
 export function lookupForm(s: string): string {
