@@ -7,21 +7,13 @@
 import { buildMatcherTables } from '../../utils/detect/tables';
 import { fusePairScore } from '../../utils/detect/fuzzy-score';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Lexicon } from '../../utils/detect/lexicon';
 import { Lens, type CardUi } from '../../utils/page/lens';
 import type { Mention } from '../../utils/page/mentions';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { fakeCtx } from './support/lens-ctx';
+import { lexiconOf } from './support/lexicon';
 
-const lexicon: Lexicon = {
-  version: 't',
-  entries: [
-    { term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'MiCA', kind: 'framework', id: 'mica', name: 'MiCA' },
-    { term: 'Kenya', kind: 'jurisdiction', id: 'ke', name: 'Kenya' },
-    { term: 'blockchain', kind: 'technology', id: 'blockchain', name: 'Blockchain' },
-  ],
-};
+const lexicon = lexiconOf('gdpr', 'mica', 'kenya', 'blockchain');
 
 
 function fakeCard() {
@@ -185,10 +177,7 @@ describe('the card, created on first need', () => {
 });
 
 describe('the fuzzy scorer, loaded on need', () => {
-  const withLongName: Lexicon = {
-    version: 't',
-    entries: [...lexicon.entries, { term: 'General Data Protection Regulation', kind: 'framework', id: 'gdpr', name: 'GDPR' }],
-  };
+  const withLongName = lexiconOf('gdpr', 'mica', 'kenya', 'blockchain', 'gdprLong');
   const lensWith = (loadFuzzyScorer?: () => Promise<(a: string, b: string) => number>) =>
     new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(withLongName), createCard: async () => card, forceFallback: true, loadFuzzyScorer });
 

@@ -5,21 +5,13 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../../utils/detect/matcher';
-import type { Lexicon } from '../../utils/detect/lexicon';
 import { MarkPainter } from '../../utils/page/marks';
 import { findMentions, type Mention } from '../../utils/page/mentions';
 import { MentionStore, type DisplayFilter } from '../../utils/page/store';
 import { dom } from './support/dom';
+import { lexiconOf } from './support/lexicon';
 
-const lexicon: Lexicon = {
-  version: 't',
-  entries: [
-    { term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'General Data Protection Regulation', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'Kenya', kind: 'jurisdiction', id: 'ke', name: 'Kenya' },
-    { term: 'EU', kind: 'jurisdiction', id: 'eu', name: 'EU' },
-  ],
-};
+const lexicon = lexiconOf('gdpr', 'gdprLong', 'kenya', 'eu');
 const matcher = compileMatcher(lexicon);
 
 beforeEach(() => {

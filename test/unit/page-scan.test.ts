@@ -5,22 +5,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../utils/detect/matcher';
-import type { Lexicon } from '../../utils/detect/lexicon';
 import { dirtyFromRecords, outermost } from '../../utils/page/living';
 import { findMentions, joinIndexes, mentionsIn, unitIndex, compareNodes, type Unit } from '../../utils/page/mentions';
 import { allUnits, UnitWalker } from '../../utils/page/units';
 import { viewportFirst } from '../../utils/page/viewport';
 import { dom } from './support/dom';
+import { lexiconOf } from './support/lexicon';
 
-const lexicon: Lexicon = {
-  version: 't',
-  entries: [
-    { term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'General Data Protection Regulation', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'Kenya', kind: 'jurisdiction', id: 'ke', name: 'Kenya' },
-    { term: 'blockchain', kind: 'technology', id: 'blockchain', name: 'Blockchain' },
-  ],
-};
+const lexicon = lexiconOf('gdpr', 'gdprLong', 'kenya', 'blockchain');
 const matcher = compileMatcher(lexicon);
 
 const describeUnit = (u: Unit) => (u.kind === 'element' ? `<${u.root.tagName.toLowerCase()}${u.root.id ? `#${u.root.id}` : ''}>` : `run(${u.nodes.map((n) => (n.nodeType === 3 ? JSON.stringify((n as Text).data.trim()) : (n as Element).tagName.toLowerCase())).join(',')})`);

@@ -8,7 +8,6 @@
  * "failure isolation".)
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { Lexicon } from '../../utils/detect/lexicon';
 import { compileMatcher } from '../../utils/detect/matcher';
 import { buildMatcherTables } from '../../utils/detect/tables';
 import type { Painter } from '../../utils/page/highlights';
@@ -20,6 +19,7 @@ import { ScanJob, type ScanEnv } from '../../utils/page/scan';
 import { MentionStore } from '../../utils/page/store';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { fakeCtx } from './support/lens-ctx';
+import { lexiconOf } from './support/lexicon';
 
 /**
  * The observer's fault: processing a batch of mutation records throws when the batch adds an element marked
@@ -37,14 +37,7 @@ vi.mock('../../utils/page/living', async (importOriginal) => {
   };
 });
 
-const lexicon: Lexicon = {
-  version: 't',
-  entries: [
-    { term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' },
-    { term: 'MiCA', kind: 'framework', id: 'mica', name: 'MiCA' },
-    { term: 'Kenya', kind: 'jurisdiction', id: 'ke', name: 'Kenya' },
-  ],
-};
+const lexicon = lexiconOf('gdpr', 'mica', 'kenya');
 
 const marks = () => [...document.querySelectorAll('reg-lens-mark')].map((m) => `${m.closest('[id]')?.id}:${m.textContent}`);
 const ourWarnings = (warn: MockInstance) => warn.mock.calls.filter((c) => String(c[0]).startsWith('[regulatory-lens]'));

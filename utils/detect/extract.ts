@@ -140,8 +140,11 @@ export function extractText(root: Node, _doc?: Document, options: ExtractOptions
   return { text: parts.join(''), chunks };
 }
 
-/** Maps an offset in the joined text back to a node and an offset inside it. */
-export function locate(index: TextIndex, offset: number, preferEnd = false): { node: Text; offset: number } | undefined {
+/**
+ * The number of the chunk holding `offset` of the joined text (the last one starting at or before it; with
+ * `preferEnd`, an offset where a chunk starts belongs to the chunk before), or -1 before the first.
+ */
+export function chunkAt(index: TextIndex, offset: number, preferEnd = false): number {
   const { chunks } = index;
   let lo = 0;
   let hi = chunks.length - 1;
@@ -151,7 +154,13 @@ export function locate(index: TextIndex, offset: number, preferEnd = false): { n
     else hi = mid - 1;
   }
   const c = chunks[lo];
+  return c && offset >= c.start ? lo : -1;
+}
+
+/** Maps an offset in the joined text back to a node and an offset inside it. */
+export function locate(index: TextIndex, offset: number, preferEnd = false): { node: Text; offset: number } | undefined {
+  const c = index.chunks[chunkAt(index, offset, preferEnd)];
   if (!c) return undefined;
   const inner = offset - c.start;
-  return inner >= 0 && inner <= c.node.data.length ? { node: c.node, offset: inner } : undefined;
+  return inner <= c.node.data.length ? { node: c.node, offset: inner } : undefined;
 }

@@ -34,10 +34,6 @@ export function provideCardFactory(factory: CardFactory, opts: { scope?: object;
 }
 
 /** Imports the card module (once) and returns the factory it provided; rejects when it cannot. */
-export async function loadCardFactory(opts: { importModule?: () => Promise<unknown>; scope?: object } = {}): Promise<CardFactory> {
-  const factory = await loadProvided<unknown>(SLOT, CARD_MODULE_PATH, opts).catch((e: unknown) => {
-    throw e instanceof Error && e.message.endsWith('provided nothing') ? new Error(`${CARD_MODULE_PATH} provided no card UI`) : e;
-  });
-  if (typeof factory !== 'function') throw new Error(`${CARD_MODULE_PATH} provided no card UI`);
-  return factory as CardFactory;
+export function loadCardFactory(opts: { importModule?: () => Promise<unknown>; scope?: object } = {}): Promise<CardFactory> {
+  return loadProvided<CardFactory>(SLOT, CARD_MODULE_PATH, 'card UI', opts);
 }

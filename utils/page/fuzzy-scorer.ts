@@ -18,8 +18,6 @@ export function provideFuzzyScorer(score: PairScorer, opts: { scope?: object; ex
 }
 
 /** Imports the module (once) and returns the scorer it provided; rejects when it cannot. */
-export async function loadFuzzyScorer(opts: { importModule?: () => Promise<unknown>; scope?: object } = {}): Promise<PairScorer> {
-  const score = await loadProvided<unknown>(SLOT, FUZZY_MODULE_PATH, opts);
-  if (typeof score !== 'function') throw new Error(`${FUZZY_MODULE_PATH} provided no scorer`);
-  return score as PairScorer;
+export function loadFuzzyScorer(opts: { importModule?: () => Promise<unknown>; scope?: object } = {}): Promise<PairScorer> {
+  return loadProvided<PairScorer>(SLOT, FUZZY_MODULE_PATH, 'scorer', opts);
 }

@@ -29,14 +29,19 @@ export function provideModule(slot: string, value: unknown, opts: { scope?: obje
 
 /**
  * Imports the module at `path` (once per document: the browser keeps it) unless it already provided, and
- * returns what it left under `slot`. Rejects when the import fails (a page's policy, an extension that
- * was reloaded) or the module provided nothing.
+ * returns the function it left under `slot`. Rejects when the import fails (a page's policy, an extension
+ * that was reloaded) or the module provided no function (`what` names it in the error).
  */
-export async function loadProvided<T>(slot: string, path: string, opts: { importModule?: () => Promise<unknown>; scope?: object } = {}): Promise<T> {
+export async function loadProvided<T extends (...args: never[]) => unknown>(
+  slot: string,
+  path: string,
+  what: string,
+  opts: { importModule?: () => Promise<unknown>; scope?: object } = {},
+): Promise<T> {
   const scope = (opts.scope ?? globalThis) as Scope;
-  if (scope[slot] === undefined) await (opts.importModule ?? (() => importExtensionModule(path)))();
+  if (typeof scope[slot] !== 'function') await (opts.importModule ?? (() => importExtensionModule(path)))();
   const value = scope[slot];
-  if (value === undefined) throw new Error(`${path} provided nothing`);
+  if (typeof value !== 'function') throw new Error(`${path} provided no ${what}`);
   return value as T;
 }
 

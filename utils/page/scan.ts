@@ -13,7 +13,7 @@
  * then finds what one scan of the root's whole text finds, as the CLI scans a saved page. (A rescan of
  * changed blocks takes its margins from those blocks only.)
  */
-import { BLOCK_BREAK, type TextIndex } from '../detect/extract';
+import { BLOCK_BREAK, chunkAt, type TextIndex } from '../detect/extract';
 import type { Matcher } from '../detect/matcher';
 import { MARGIN_CHARS, type EvidenceItem } from '../detect/page-level';
 import type { Piece, SegmentRecord } from './evidence';
@@ -500,17 +500,9 @@ function compose(stream: Stream, parts: Part[]): { index: TextIndex; froms: numb
  * painter translates.
  */
 function locateIn(index: TextIndex, offset: number, preferEnd = false): { node: Text; offset: number; k: number } | undefined {
-  const { chunks } = index;
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid]!.start < offset || (!preferEnd && chunks[mid]!.start === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  const c = chunks[lo];
-  if (!c || offset < c.start) return undefined;
-  return { node: c.node, offset: offset - c.start, k: lo };
+  const k = chunkAt(index, offset, preferEnd);
+  const c = index.chunks[k];
+  return c ? { node: c.node, offset: offset - c.start, k } : undefined;
 }
 
 function connected(u: Unit): boolean {
