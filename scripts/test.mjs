@@ -84,6 +84,26 @@ for (const r of results) {
   } else if (r.ok) passed += 1;
   else failed += 1;
 }
+// CI shows only the tail of this output: name what failed (and what passed only on retry) right above the summary.
+const firstLine = (m) => String(m ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(0, 3).join(' | ').slice(0, 300);
+const problems = [];
+for (const file of unit?.testResults ?? [])
+  for (const t of file.assertionResults ?? [])
+    if (t.status === 'failed') problems.push(`unit FAIL ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+const walk = (suite, path) => {
+  for (const s of suite.suites ?? []) walk(s, [...path, s.title]);
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+      const err = t.results?.find((r) => r.error)?.error?.message;
+      problems.push(`e2e ${t.status === 'flaky' ? 'FLAKY (passed on retry)' : 'FAIL'} ${[...path, spec.title].join(' > ')}: ${firstLine(err)}`);
+    }
+};
+for (const s of e2e?.suites ?? []) walk(s, [s.title]);
+if (problems.length) {
+  console.log('\nfailures:');
+  for (const p of problems) console.log(`  ${p}`);
+}
 console.log('\nsteps:');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${seconds(r.ms)})`);
 console.log(`total time ${seconds(Date.now() - started)}`);

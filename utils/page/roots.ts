@@ -150,10 +150,13 @@ export class Roots {
     }
     const old = this.frames.get(frame);
     if (old && old !== doc) this.drop(old);
-    this.frames.set(frame, doc ?? undefined);
-    if (!doc || doc === old || !doc.documentElement) return;
-    this.on.frameDocument(doc);
-    this.add(doc);
+    // A document the parser has not given a root element yet is not kept as attached: the frame's load
+    // event attaches it (kept, that load found it already known and the frame was never read).
+    const ready = doc?.documentElement ? doc : undefined;
+    this.frames.set(frame, ready);
+    if (!ready || ready === old) return;
+    this.on.frameDocument(ready);
+    this.add(ready);
   }
 
   private record(root: ScanRoot, state: RootState, records: MutationRecord[]): void {
