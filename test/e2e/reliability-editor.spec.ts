@@ -4,10 +4,10 @@
  * keeps changing around them. The extension must never touch the editor, paint nothing inside it, leave the
  * caret exactly where it would be without the extension, and cost the typist no measurable time.
  */
-import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page, type Worker } from '@playwright/test';
 import { findChromium } from '../../scripts/lib/chromium.mjs';
 import { expect, test } from './fixtures';
+import { loadNote, machineContended } from './machine';
 import { HIGHLIGHTS, pageStats, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
 
 interface EditorWindow {
@@ -201,9 +201,9 @@ test.describe('typing', () => {
     const stat = (xs: number[]) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
     const on = { work: stat(samples.on.work), frame: stat(samples.on.frame) };
     const off = { work: stat(samples.off.work), frame: stat(samples.off.frame) };
-    const contended = loadavg()[0]! > cpus().length;
+    const contended = machineContended();
     const f = (x: { median: number; p95: number; max: number }) => `median ${x.median.toFixed(1)}, p95 ${x.p95.toFixed(1)}, max ${x.max.toFixed(1)} ms`;
-    const figures = `keydown to next frame: on ${f(on.frame)}; off ${f(off.frame)}. keydown to the end of its synchronous work: on ${f(on.work)}; off ${f(off.work)}. (${samples.on.frame.length} + ${samples.off.frame.length} keys, load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`;
+    const figures = `keydown to next frame: on ${f(on.frame)}; off ${f(off.frame)}. keydown to the end of its synchronous work: on ${f(on.work)}; off ${f(off.work)}. (${samples.on.frame.length} + ${samples.off.frame.length} keys, ${loadNote()})`;
     console.log(`[reliability] typing latency: ${figures}`);
     test.info().annotations.push({ type: 'typing latency', description: figures });
     // Frames come every ~16.7 ms, so "keydown to next frame" moves in frame-sized steps once work pushes a

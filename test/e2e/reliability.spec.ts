@@ -4,7 +4,6 @@
  * extension recovers or stays quiet; one failing part does not stop the rest.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { BLOCK_BREAK } from '../../utils/detect/extract';
@@ -12,6 +11,7 @@ import { buildLexicon } from '../../utils/detect/lexicon';
 import { compileMatcher } from '../../utils/detect/matcher';
 import { bundledDataset } from './dataset';
 import { expect, test } from './fixtures';
+import { loadNote, machineContended, taskLimit } from './machine';
 import { HIGHLIGHTS, pageRequest, pageStats, paintedTexts, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
 import { fuzzFrame, fuzzPage, serializeDocument } from './reliability-support';
 
@@ -20,18 +20,6 @@ const DOMS = 200;
 const PER_PAGE = 10;
 const TABS_AT_ONCE = 5;
 
-/**
- * A slice's duration is wall-clock time: on a machine whose run queue is longer than its cores (other
- * builds, other browsers), the OS preempts the renderer mid-slice and a 5 ms slice is measured at 150 ms.
- * The strict bound holds on a quiet machine; on a contended one a looser bound still catches a slice that
- * does unbounded work, and the annotation says which applied.
- */
-function taskLimit(strictMs: number, contendedMs = Math.max(250, strictMs * 5)): number {
-  const contended = loadavg()[0]! > cpus().length;
-  const limit = contended ? contendedMs : strictMs;
-  test.info().annotations.push({ type: 'task limit', description: `${limit} ms (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)` });
-  return limit;
-}
 
 test.beforeEach(async ({ serviceWorker }) => {
   await resetSettings(serviceWorker);
@@ -288,7 +276,7 @@ test.describe('hostile pages', () => {
     const stats = await scanned(serviceWorker, page, 60_000);
     console.log(
       `[reliability] 10 MB text node: mentions ${stats.mentions}, painted ${stats.painted}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, ` +
-        `first highlight ${(stats.firstHighlight! - stats.scriptStart).toFixed(0)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, load ${loadavg()[0]!.toFixed(1)}`,
+        `first highlight ${(stats.firstHighlight! - stats.scriptStart).toFixed(0)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, ${loadNote()}`,
     );
     // The long text is scanned in windows, a few per slice: no slice comes near 50 ms (issue 9's rule).
     expect(stats.longestChunkMs).toBeLessThan(taskLimit(50));
@@ -358,7 +346,7 @@ test.describe('hostile pages', () => {
     console.log(
       `[reliability] mutation storm: ${storm.mutations} mutations in 10 s, extension's longest task ${after.longestChunkMs.toFixed(1)} ms ` +
         `(sampled during: ${worstDuring.toFixed(1)} ms), chunks ${after.chunks - before.chunks} (over budget ${after.chunksOverBudget - before.chunksOverBudget}), ` +
-        `load ${loadavg()[0]!.toFixed(1)}, full rescans ${after.fullScans - before.fullScans}, change scans ${after.changeScans - before.changeScans}, page's worst timer gap ${storm.worstGapMs.toFixed(0)} ms, painted ${after.painted} (expected >= ${expected})`,
+        `${loadNote()}, full rescans ${after.fullScans - before.fullScans}, change scans ${after.changeScans - before.changeScans}, page's worst timer gap ${storm.worstGapMs.toFixed(0)} ms, painted ${after.painted} (expected >= ${expected})`,
     );
     expect(storm.mutations).toBeGreaterThanOrEqual(50_000);
     expect(after.longestChunkMs).toBeLessThan(taskLimit(50));
@@ -432,12 +420,12 @@ test.describe('hostile pages', () => {
       // Asserted below, once the figures are out.
       .catch(() => undefined);
 
-    const contended = loadavg()[0]! > cpus().length;
+    const contended = machineContended();
     const growthMb = after.heapMb - before.heapMb;
     const figures =
       `main thread over 2 s idle: before ${quietBefore.taskMs.toFixed(1)} ms (script ${quietBefore.scriptMs.toFixed(1)}), after ${quietAfter.taskMs.toFixed(1)} ms (script ${quietAfter.scriptMs.toFixed(1)}); ` +
       `JS heap after GC ${before.heapMb.toFixed(2)} -> ${after.heapMb.toFixed(2)} MB (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(2)}), DOM nodes ${before.nodes} -> ${after.nodes}; ` +
-      `mentions kept ${kept.mentions}, fresh scan ${fresh.mentions}; stale ranges ${stale}; load ${loadavg()[0]!.toFixed(1)}`;
+      `mentions kept ${kept.mentions}, fresh scan ${fresh.mentions}; stale ranges ${stale}; ${loadNote()}`;
     console.log(`[reliability] after the storm: ${figures}`);
     test.info().annotations.push({ type: 'after the storm', description: figures });
 
