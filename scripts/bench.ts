@@ -268,7 +268,7 @@ for (const p of pages) {
     const r = runs.at(-1)!;
     const at = (t: number | undefined) => ms((t ?? NaN) - r.stats.scriptStart);
     process.stdout.write(
-      `${p.name} run ${i + 1}/${RUNS}: ours ${ms(r.total)} (lexicon at ${at(r.stats.lexiconReceived)}, matcher at ${at(r.stats.matcherReady)} after ${ms(r.stats.matcherInitMs ?? NaN)} of work (longest ${ms(r.stats.matcherLongestTaskMs ?? NaN)}), first highlight at ${at(r.stats.firstHighlight)}), lower bound ${ms(r.lb.ms)}, mark.js ${marks.length ? ms(marks.at(-1)!) : 'skipped'}\n`,
+      `${p.name} run ${i + 1}/${RUNS}: ours ${ms(r.total)} (lexicon at ${at(r.stats.lexiconReceived)}, matcher at ${at(r.stats.matcherReady)} after ${ms(r.stats.matcherInitMs ?? NaN)} of work (longest ${ms(r.stats.matcherLongestTaskMs ?? NaN)}), first highlight at ${at(r.stats.firstHighlight)}; ${r.stats.chars} chars scanned, ${r.stats.rescannedChars} again), lower bound ${ms(r.lb.ms)}, mark.js ${marks.length ? ms(marks.at(-1)!) : 'skipped'}\n`,
     );
   }
   const total = median(runs.map((r) => r.total));

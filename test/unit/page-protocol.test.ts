@@ -10,7 +10,7 @@ const side = (): PageSide & { calls: string[] } => {
     pageMentions: vi.fn(async () => ({ mentions: [{ kind: 'framework' as const, id: 'gdpr', name: 'GDPR', count: 2, index: 0 }] })),
     revealMention: vi.fn(async (kind, id) => void calls.push(`reveal ${kind} ${id}`)),
     browseMentions: vi.fn(async () => void calls.push('browse')),
-    pageStats: vi.fn(() => ({ url: 'u', active: true, scriptStart: 0, longestChunkMs: 0, chunks: 0, chunksOverBudget: 0, fullScans: 0, changeScans: 0, units: 0, textNodes: 0, chars: 0, mentions: 0, painted: 0 })),
+    pageStats: vi.fn(() => ({ url: 'u', active: true, scriptStart: 0, longestChunkMs: 0, chunks: 0, chunksOverBudget: 0, fullScans: 0, changeScans: 0, units: 0, textNodes: 0, chars: 0, rescannedChars: 0, mentions: 0, painted: 0 })),
   };
 };
 

@@ -44,7 +44,7 @@ function fullScan(order: Order = 'document', tick = 0, store = newStore()) {
     painterFor: () => ({ restoreWithin() {} }) as unknown as Painter,
     discoveries: {},
     now: () => (t += ++looks % 3 === 0 ? tick : 0),
-    counters: { units: 0, textNodes: 0, chars: 0 },
+    counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 },
     report: (_where, e) => {
       throw e;
     },
@@ -214,7 +214,7 @@ function jobEnv(store: MentionStore): ScanEnv {
     painterFor: () => ({ restoreWithin() {} }) as unknown as Painter,
     discoveries: {},
     now: () => 0,
-    counters: { units: 0, textNodes: 0, chars: 0 },
+    counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 },
     report: (_where, e) => {
       throw e;
     },

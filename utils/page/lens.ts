@@ -92,7 +92,7 @@ export class Lens implements PageSide {
   private readonly paint: Paintwork;
   private readonly pump: Pump;
   private readonly listening = new WeakSet<Document>();
-  private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0 };
+  private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 };
   /** One part failing (a unit, a batch of mutations, a document's paint, a card) is reported once and skipped. */
   private readonly report = createReporter().report;
   private readonly stats: LensStats;

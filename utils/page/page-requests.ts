@@ -77,6 +77,8 @@ export interface PageStats {
   units: number;
   textNodes: number;
   chars: number;
+  /** Characters scanned again because the rest of the page changed what they said (settling; scan.ts). */
+  rescannedChars: number;
   mentions: number;
   painted: number;
 }

@@ -32,6 +32,7 @@ export interface ScanCounters {
   units: number;
   textNodes: number;
   chars: number;
+  rescannedChars: number;
 }
 
 export interface ScanEnv {
@@ -414,7 +415,7 @@ export class ScanJob implements Job {
     if (!only) {
       for (const from of froms) if (from === 0) env.counters.textNodes++;
       env.counters.chars += index.text.length;
-    }
+    } else env.counters.rescannedChars += index.text.length;
   }
 
   /**
