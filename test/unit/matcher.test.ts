@@ -115,6 +115,12 @@ describe('word boundaries and case in every script', () => {
     expect(found('GDPR COMPLIANCE GUIDE')).toEqual([['GDPR', 'gdpr']]);
   });
 
+  it('does not take a word in an e-mail address, a domain or a path for the page using that word', () => {
+    expect(found('THE UK AND THE EU · casework@ico.org.uk')).toEqual([['UK', 'gb'], ['EU', 'eu']]);
+    expect(found('THE US AND THE EU · https://example.com/us/ and us.example.org')).toEqual([['US', 'us'], ['EU', 'eu']]);
+    expect(found('THE US AND THE EU · tell us.')).toEqual([['EU', 'eu']]);
+  });
+
   it('treats hyphens as boundaries and German compounds as one word', () => {
     expect(found('DSGVO-konform und EU-weit')).toEqual([['DSGVO', 'gdpr'], ['EU', 'eu']]);
     expect(found('Datenschutzgrundverordnungsreform')).toEqual([]);

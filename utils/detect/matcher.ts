@@ -418,7 +418,7 @@ function shoutingCheck(page: string, level?: PageLevel) {
     const lower = written.toLowerCase();
     let uses = usesWord.get(lower);
     if (uses === undefined) {
-      uses = level ? level.usesWord(lower) : new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`).test(page);
+      uses = level ? level.usesWord(lower) : wordsPattern([lower])!.test(page);
       usesWord.set(lower, uses);
     }
     return uses;

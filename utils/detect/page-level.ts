@@ -62,7 +62,8 @@ export const NO_TOTALS: PageTotals = { jurisdictions: new Map(), frameworks: new
  */
 export function wordsPattern(words: Iterable<string>): RegExp | undefined {
   const list = [...new Set(words)].sort((a, b) => b.length - a.length);
-  return list.length ? new RegExp(`(?<![A-Za-z])(?:${list.join('|')})(?![A-Za-z])`, 'g') : undefined;
+  // Not inside an address: "casework@ico.org.uk" or "example.com/us/" do not write the word.
+  return list.length ? new RegExp(`(?<![A-Za-z.@/])(?:${list.join('|')})(?![A-Za-z]|[.@/][A-Za-z])`, 'g') : undefined;
 }
 
 /** Normalised offset of original offset `o` (the start of a replaced run when `o` falls inside one). */
