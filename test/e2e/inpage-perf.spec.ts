@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { serve } from '../../scripts/serve.mjs';
 import { expect, test } from './fixtures';
 import { machineContended, taskLimit } from './machine';
-import { resetSettings, scanned, totalHighlights, type PageStats } from './inpage-support';
+import { HIGHLIGHTS, resetSettings, scanned, totalHighlights, type PageStats } from './inpage-support';
 
 const FIXTURES = [resolve(import.meta.dirname, '../fixtures/pages'), '/work/shared/fixtures/pages'].find((d) => existsSync(d));
 let fixtures: { url: string; close(): Promise<void> } | undefined;
@@ -109,4 +109,21 @@ test('a page with more than 100,000 text nodes is scanned in slices, visible par
   expect(row.chunks).toBeGreaterThan(20);
   // Every 40th of 26,000 paragraphs names something; the frameworks (every mention) are all painted.
   expect(row.mentions).toBeGreaterThanOrEqual(650);
+});
+
+test('opened at an anchor far down a large page, what is on screen there is painted first', async ({ page, server, serviceWorker }) => {
+  test.setTimeout(120_000);
+  // Paragraph 12,800 names the GDPR (frameworks are painted at every mention).
+  await page.goto(`${server.url}/large.html#p12800`);
+  const stats = await scanned(serviceWorker, page, 60_000);
+  // A highlight keeps its ranges in the order they were painted: the first is what was on screen.
+  const first = await page.evaluate((name) => {
+    const r = [...((CSS.highlights.get(name) ?? []) as Iterable<StaticRange>)][0]!;
+    const box = r.startContainer.parentElement!.getBoundingClientRect();
+    return { paragraph: r.startContainer.parentElement!.closest('p')!.id, onScreen: box.bottom > 0 && box.top < innerHeight, scrollY };
+  }, HIGHLIGHTS[0]);
+  expect(first.scrollY).toBeGreaterThan(100_000);
+  expect(first).toMatchObject({ paragraph: 'p12800', onScreen: true });
+  // Painted before the page is walked: in the first slices of many.
+  expect(stats.firstHighlightChunk).toBeLessThanOrEqual(3);
 });

@@ -211,8 +211,11 @@ export class Lens implements PageSide {
     if (gen !== this.generation || !this.active) return;
     this.stats.matcherReady ??= this.now();
     this.roots.add(this.doc);
-    // What is on screen first, before the page is walked; the full scan then reads it again with the rest.
-    const visible = visibleBlocks(this.doc);
+    // Scrolled down (a reload, a link to an anchor): what is on screen first, found by hit tests before the
+    // page is walked; the full scan then reads it again with the rest. At the top, the full scan reads the
+    // page in document order as it walks it, so its first slice paints what is on screen: no layout forced,
+    // nothing read twice.
+    const visible = this.scrolled() ? visibleBlocks(this.doc) : [];
     if (visible.length) this.pump.add(new ScanJob(this.scanEnv(), this.doc, visible, { full: false, stamp: ++this.stamp }), true);
   }
 
@@ -274,9 +277,22 @@ export class Lens implements PageSide {
     return new ScanJob(this.scanEnv(), root, [root], {
       full: true,
       stamp: ++this.stamp,
-      order: isTop ? (units) => viewportFirst(units, this.doc.defaultView?.innerHeight ?? 800) : undefined,
+      order: isTop && this.scrolled() ? (units) => viewportFirst(units, this.doc.defaultView?.innerHeight ?? 800) : undefined,
       onDone: () => isTop && this.roots.dropDead(),
     });
+  }
+
+  /**
+   * Whether the page is likely shown away from its start (what is on screen is then not what comes first):
+   * opened at an anchor, or reloaded or reached through history, where the browser restores the scroll
+   * position. Not `scrollY`: reading it lays the page out at once (45 ms on a 1 MB page), work the browser
+   * would otherwise do in its own time.
+   */
+  private scrolled(): boolean {
+    const loc = this.doc.location;
+    if (loc && loc.hash.length > 1) return true;
+    const nav = this.doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'reload' || nav?.type === 'back_forward';
   }
 
   /**

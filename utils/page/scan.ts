@@ -59,7 +59,10 @@ export interface ScanJobOptions {
   /** A full scan of the root: mentions of the root it does not find again are dropped at the end. */
   full: boolean;
   stamp: number;
-  /** Reorders the units once walked (visible viewport first). */
+  /**
+   * Reorders the units once walked (visible viewport first). Without it the units are scanned in document
+   * order as the walk finds them: the first slice paints the top of the page, however long the page is.
+   */
   order?: (units: Unit[]) => Unit[];
   onDone?: () => void;
 }
@@ -207,8 +210,10 @@ export class ScanJob implements Job {
   private walkers: UnitWalker[] = [];
   private units: Unit[] = [];
   private stream!: Stream;
-  /** Document-order indexes of the units, in scan order, and where the scan is in them. */
-  private order: number[] = [];
+  /** Document-order indexes of the units, in scan order (none: document order, walked as scanned). */
+  private order?: number[];
+  /** Scanning in document order while the walk goes on (no `order` option). */
+  private streaming = false;
   private pos = 0;
   private offset = 0;
   private stale: SegmentRecord[] = [];
@@ -252,29 +257,28 @@ export class ScanJob implements Job {
       this.phase = 'walk';
     }
     if (this.phase === 'walk') {
-      while (this.walkers.length) {
-        if (env.now() >= deadline) return false;
-        let u;
-        try {
-          u = this.walkers[0]!.next();
-        } catch (e) {
-          // The walker moves past a node before it reads it: the node that threw is skipped, the walk goes on.
-          env.report('reading the page', e);
-          continue;
+      if (!this.opts.order) {
+        this.streaming = true;
+        this.stream = new Stream(this.units, env);
+        this.phase = 'scan';
+      } else {
+        while (this.walkers.length) {
+          if (env.now() >= deadline) return false;
+          this.walkOne();
         }
-        if (u) this.units.push(u);
-        else this.walkers.shift();
+        this.stream = new Stream(this.units, env);
+        this.order = scanOrder(this.units, this.opts.order);
+        this.phase = 'scan';
       }
-      this.stream = new Stream(this.units, env);
-      this.order = scanOrder(this.units, this.opts.order);
-      env.counters.units += this.units.length;
-      this.phase = 'scan';
     }
     if (this.phase === 'scan') {
-      while (this.pos < this.order.length) {
+      while (this.has(this.pos)) {
         if (env.now() >= deadline) return false;
         const parts = this.nextSegment(deadline);
-        if (parts.length) this.scanSafely({ stream: this.stream, parts, root: this.root, stamp: this.opts.stamp });
+        if (!parts.length) continue;
+        // Its tail margin must be read as in the whole text: walk that far first.
+        if (this.streaming) this.walkPast(parts[parts.length - 1]!, MARGIN_CHARS);
+        this.scanSafely({ stream: this.stream, parts, root: this.root, stamp: this.opts.stamp });
       }
       if (this.opts.full) {
         const stamp = this.opts.stamp;
@@ -290,6 +294,36 @@ export class ScanJob implements Job {
     return true;
   }
 
+  /** Advances the walk by one unit (or past a node that cannot be read); false once the walk is done. */
+  private walkOne(): boolean {
+    const walker = this.walkers[0];
+    if (!walker) return false;
+    try {
+      const u = walker.next();
+      if (u) {
+        this.units.push(u);
+        this.env.counters.units++;
+      } else this.walkers.shift();
+    } catch (e) {
+      // The walker moves past a node before it reads it: the node that threw is skipped, the walk goes on.
+      this.env.report('reading the page', e);
+    }
+    return true;
+  }
+
+  /** Whether there is a unit at scan position `pos` (walking on to it while streaming). */
+  private has(pos: number): boolean {
+    if (this.order) return pos < this.order.length;
+    while (pos >= this.units.length) if (!this.walkOne()) return false;
+    return true;
+  }
+
+  /** Walks on until the units after `last` hold more than `chars` characters of text, or the walk is done. */
+  private walkPast(last: Part, chars: number): void {
+    let seen = (this.stream.index(last.unit)?.text.length ?? 0) - last.to;
+    for (let i = last.unit + 1; seen <= chars && this.has(i); i++) seen += (this.stream.index(i)?.text.length ?? 0) + 1;
+  }
+
   /**
    * The next segment in scan order: units that follow one another in the page, up to SEGMENT_CHARS, or the
    * next window of a long unit. Reading units costs time too, and scanning what was read about as much
@@ -300,15 +334,17 @@ export class ScanJob implements Job {
     let chars = 0;
     const start = this.env.now();
     const stop = start + (deadline - start) / 2;
-    while (this.pos < this.order.length && chars < SEGMENT_CHARS && (!parts.length || this.env.now() < stop)) {
-      const i = this.order[this.pos]!;
+    let skipped = 0;
+    while (chars < SEGMENT_CHARS && (!parts.length || this.env.now() < stop) && this.has(this.pos)) {
+      const i = this.order ? this.order[this.pos]! : this.pos;
       if (parts.length && parts[parts.length - 1]!.unit !== i - 1) break;
       const index = this.stream.index(i, true);
       const text = index?.text;
       if (!text) {
         this.pos++;
         this.offset = 0;
-        if (parts.length) break;
+        // A long run of units without text (walked on the way while streaming) ends at the deadline too.
+        if (parts.length || (++skipped % 64 === 0 && this.env.now() >= deadline)) break;
         continue;
       }
       const from = this.offset;

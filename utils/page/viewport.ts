@@ -46,11 +46,12 @@ export function viewportFirst(units: Unit[], viewportHeight: number, boxOf: (u: 
  * dozen hit tests before the page has been walked at all, so that it is painted first even on a page of
  * 100k nodes.
  */
-export function visibleBlocks(doc: Document, rowStep = 48, columns: readonly number[] = [0.15, 0.5, 0.85]): Element[] {
+export function visibleBlocks(doc: Document, rowStep = 20, columns: readonly number[] = [0.15, 0.5, 0.85]): Element[] {
   const win = doc.defaultView;
   if (!win) return [];
   const out = new Set<Element>();
-  for (let y = rowStep / 2; y < win.innerHeight; y += rowStep) {
+  // From the very top (a page opened at an anchor puts the anchor's block there), a row per line or so.
+  for (let y = 2; y < win.innerHeight; y += rowStep) {
     for (const fx of columns) {
       const node = caretNode(doc, fx * win.innerWidth, y);
       let el: Element | null = !node ? null : isElement(node) ? node : node.parentElement;
