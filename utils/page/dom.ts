@@ -26,8 +26,11 @@ export const isText = (n: Node): n is Text => n.nodeType === 3;
 export function isOpaque(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (OPAQUE.has(tag) || tag === 'REG-LENS-CARD') return true;
-  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') !== null) return true;
-  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+  // Editable by inheritance or CSS (designMode, user-modify) even without an attribute of its own.
+  if ((el as HTMLElement).isContentEditable) return true;
+  // Most elements of prose carry no attributes: one call instead of three.
+  if (!el.hasAttributes()) return false;
+  return el.getAttribute('contenteditable') !== null || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
 export function isInline(el: Element): boolean {

@@ -36,7 +36,8 @@ const newCounts = (): Counts => ({ jurisdictions: new Map(), frameworks: new Map
 
 export class PageEvidence {
   private readonly counts: Counts = newCounts();
-  private readonly byNode = new Map<Text, Piece[]>();
+  /** Pieces by text node: most nodes hold one piece, kept without an array (a page of 100k nodes). */
+  private readonly byNode = new Map<Text, Piece | Piece[]>();
   private readonly records = new Set<SegmentRecord>();
   /** Bumped whenever the totals change. */
   version = 0;
@@ -60,13 +61,13 @@ export class PageEvidence {
 
   /** Drops the pieces of `node` overlapping [from, to): a scan of that range is about to replace them. */
   release(node: Text, from: number, to: number): void {
-    const list = this.byNode.get(node);
-    if (list) this.keepOnly(node, list, (p) => !(p.from < to && from < p.to));
+    const held = this.byNode.get(node);
+    if (held) this.keepOnly(node, held, (p) => !(p.from < to && from < p.to));
   }
 
   /** Drops every piece matching `pred`. */
   releaseWhere(pred: (p: Piece) => boolean): void {
-    for (const [node, list] of this.byNode) if (list.some(pred)) this.keepOnly(node, list, (p) => !pred(p));
+    for (const [node, held] of this.byNode) if (Array.isArray(held) ? held.some(pred) : pred(held)) this.keepOnly(node, held, (p) => !pred(p));
   }
 
   clear(): void {
@@ -85,9 +86,10 @@ export class PageEvidence {
     }
     for (const p of pieces) {
       p.alive = true;
-      const list = this.byNode.get(p.node);
-      if (list) list.push(p);
-      else this.byNode.set(p.node, [p]);
+      const held = this.byNode.get(p.node);
+      if (!held) this.byNode.set(p.node, p);
+      else if (Array.isArray(held)) held.push(p);
+      else this.byNode.set(p.node, [held, p]);
       if (p.counts) this.apply(p.counts, 1);
     }
     if (record) {
@@ -123,13 +125,20 @@ export class PageEvidence {
     this.records.delete(record);
   }
 
-  private keepOnly(node: Text, list: Piece[], keep: (p: Piece) => boolean): void {
+  private keepOnly(node: Text, held: Piece | Piece[], keep: (p: Piece) => boolean): void {
+    if (!Array.isArray(held)) {
+      if (keep(held)) return;
+      this.drop(held);
+      this.byNode.delete(node);
+      return;
+    }
     const kept: Piece[] = [];
-    for (const p of list) {
+    for (const p of held) {
       if (keep(p)) kept.push(p);
       else this.drop(p);
     }
-    if (kept.length) this.byNode.set(node, kept);
+    if (kept.length > 1) this.byNode.set(node, kept);
+    else if (kept.length) this.byNode.set(node, kept[0]!);
     else this.byNode.delete(node);
   }
 

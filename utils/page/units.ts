@@ -138,7 +138,8 @@ export class UnitWalker {
 /** A block whose children are all inline (or skipped, or empty): scanned as one unit. */
 export function isLeafBlock(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (!isInline(c) && !isOpaque(c) && c.firstChild) return false;
+    // Cheapest test first: isOpaque reads attributes.
+    if (c.firstChild && !isInline(c) && !isOpaque(c)) return false;
   }
   return true;
 }
