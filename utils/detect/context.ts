@@ -198,7 +198,6 @@ export function createResolver(rel: Relations, page: PageEvidence, level?: PageL
   // Totals per id: a page names the EU hundreds of times, but there are only so many distinct ids.
   const totals = level ? level.names(page) : { jurisdictions: totalsOf(page.jurisdictions.items), frameworks: totalsOf(page.frameworks.items, 1) };
   const pageScore = pageScorer(rel, totals.jurisdictions, totals.frameworks);
-  const named = (t: ReadonlyMap<string, number>) => (f: string) => (t.get(f) ?? 0) > 0;
 
   /** Evidence near a mention; what is in the same sentence counts again in `sentence`. */
   function nearScore(f: string, start: number, end: number): NearScores {
@@ -227,9 +226,19 @@ export function createResolver(rel: Relations, page: PageEvidence, level?: PageL
   return function resolve(candidates: string[], start: number, end: number, acronym: boolean): Resolution | undefined {
     const near = candidates.map((id) => nearScore(id, start, end));
     const r = decide(candidates, acronym, near, pageScore, named(totals.frameworks));
-    level?.depends((t) => sameResolution(r, decide(candidates, acronym, near, scorerFor(rel, t), named(t.frameworks))));
+    level?.depends(resolutionCheck(rel, candidates, acronym, near, r));
     return r;
   };
+}
+
+const named = (t: ReadonlyMap<string, number>) => (f: string) => (t.get(f) ?? 0) > 0;
+
+/**
+ * The check of one decision against later totals. Made out here so that it holds only what it names: a
+ * closure made inside the resolver would keep the whole scanned text and its evidence alive with it.
+ */
+function resolutionCheck(rel: Relations, candidates: string[], acronym: boolean, near: NearScores[], r: Resolution | undefined) {
+  return (t: PageTotals) => sameResolution(r, decide(candidates, acronym, near, scorerFor(rel, t), named(t.frameworks)));
 }
 
 /** Sum of strengths (or of `each`) per id. */

@@ -421,7 +421,7 @@ export class ScanJob implements Job {
         depends: (check) => record.checks.push(check),
       },
     });
-    if (unscored) record.checks.push(() => !env.matcher.hasScorer());
+    if (unscored) record.checks.push(waitsForScorer(env.matcher));
     const found: Mention[] = [];
     for (const d of detections) {
       const s = locateIn(index, d.start - lead.length);
@@ -475,6 +475,11 @@ export class ScanJob implements Job {
       if (!this.stale.length) return true;
     }
   }
+}
+
+/** A check that holds until the fuzzy scorer is there (made out here: it keeps only the matcher alive). */
+function waitsForScorer(matcher: Matcher): () => boolean {
+  return () => !matcher.hasScorer();
 }
 
 /** Document-order indexes of the units in the order they are to be scanned. */
