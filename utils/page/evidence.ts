@@ -18,7 +18,8 @@ export interface Piece {
   to: number;
   root: ScanRoot;
   stamp: number;
-  counts?: Counts;
+  /** What the piece adds to the totals (a list, not maps: a page holds tens of thousands of pieces). */
+  items?: EvidenceItem[];
   /** False once released: a segment scanned again replaces only the pieces it still owns. */
   alive: boolean;
 }
@@ -31,7 +32,6 @@ export interface SegmentRecord {
   target: unknown;
 }
 
-const KINDS: EvidenceKind[] = ['jurisdictions', 'frameworks', 'technologies', 'words'];
 const newCounts = (): Counts => ({ jurisdictions: new Map(), frameworks: new Map(), technologies: new Map(), words: new Map() });
 
 export class PageEvidence {
@@ -80,17 +80,14 @@ export class PageEvidence {
    * with checks is kept for `stale`.
    */
   commit(pieces: Piece[], found: Array<{ piece: Piece; item: EvidenceItem }>, record?: SegmentRecord): void {
-    for (const { piece, item } of found) {
-      const c = (piece.counts ??= newCounts())[item.kind];
-      c.set(item.id, (c.get(item.id) ?? 0) + item.weight);
-    }
+    for (const { piece, item } of found) (piece.items ??= []).push(item);
     for (const p of pieces) {
       p.alive = true;
       const held = this.byNode.get(p.node);
       if (!held) this.byNode.set(p.node, p);
       else if (Array.isArray(held)) held.push(p);
       else this.byNode.set(p.node, [held, p]);
-      if (p.counts) this.apply(p.counts, 1);
+      if (p.items) this.apply(p.items, 1);
     }
     if (record) {
       record.pieces = pieces;
@@ -145,19 +142,17 @@ export class PageEvidence {
   private drop(p: Piece): void {
     if (!p.alive) return;
     p.alive = false;
-    if (p.counts) this.apply(p.counts, -1);
+    if (p.items) this.apply(p.items, -1);
   }
 
-  private apply(c: Counts, sign: 1 | -1): void {
-    for (const kind of KINDS) {
+  private apply(items: EvidenceItem[], sign: 1 | -1): void {
+    for (const { kind, id, weight } of items) {
       const total = this.counts[kind];
-      for (const [id, n] of c[kind]) {
-        const v = (total.get(id) ?? 0) + sign * n;
-        // Strengths are 1 and 0.5: sums and differences are exact, a total that returns to zero is zero.
-        if (v > 0) total.set(id, v);
-        else total.delete(id);
-      }
-      if (c[kind].size) this.version++;
+      const v = (total.get(id) ?? 0) + sign * weight;
+      // Strengths are 1 and 0.5: sums and differences are exact, a total that returns to zero is zero.
+      if (v > 0) total.set(id, v);
+      else total.delete(id);
     }
+    if (items.length) this.version++;
   }
 }
