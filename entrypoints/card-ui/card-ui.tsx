@@ -7,6 +7,7 @@ import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../utils/messages';
 import type { CardDeps } from '../../utils/page/card-module';
 import type { CardUi } from '../../utils/page/lens';
+import { UI_TAG } from '../../utils/page/dom';
 import { frameOf, type Mention } from '../../utils/page/mentions';
 import type { Theme } from '../../utils/settings';
 import { t } from '../../utils/i18n';
@@ -38,38 +39,44 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
   let generation = 0;
   let stopTracking: (() => void) | undefined;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'reg-lens-card',
-    position: 'inline',
-    anchor: () => document.documentElement,
-    append: 'last',
-    css: CARD_CSS,
-    onMount(uiContainer) {
-      // The shadow's <html> and <body> must neither take space nor catch the pointer: only the card does.
-      uiContainer.style.cssText = 'margin:0;padding:0;pointer-events:none;';
-      if (uiContainer.parentElement) uiContainer.parentElement.style.cssText = 'pointer-events:none;';
-      container = document.createElement('div');
-      container.className = 'rl-theme';
-      live = document.createElement('div');
-      live.className = 'rl-live';
-      live.setAttribute('role', 'status');
-      live.setAttribute('aria-live', 'polite');
-      live.setAttribute('aria-atomic', 'true');
-      live.style.cssText = LIVE_STYLE;
-      box = document.createElement('div');
-      box.className = 'rl-floating';
-      box.setAttribute('role', 'dialog');
-      box.tabIndex = -1;
-      box.style.cssText = BOX_STYLE;
-      container.append(live, box);
-      uiContainer.append(container);
-      return container;
-    },
-    onRemove() {
-      stopTracking?.();
-      if (box) render(null, box);
-    },
-  });
+  const createHost = (name: string) =>
+    createShadowRootUi(ctx, {
+      name,
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: CARD_CSS,
+      onMount(uiContainer) {
+        // The shadow's <html> and <body> must neither take space nor catch the pointer: only the card does.
+        uiContainer.style.cssText = 'margin:0;padding:0;pointer-events:none;';
+        if (uiContainer.parentElement) uiContainer.parentElement.style.cssText = 'pointer-events:none;';
+        container = document.createElement('div');
+        container.className = 'rl-theme';
+        live = document.createElement('div');
+        live.className = 'rl-live';
+        live.setAttribute('role', 'status');
+        live.setAttribute('aria-live', 'polite');
+        live.setAttribute('aria-atomic', 'true');
+        live.style.cssText = LIVE_STYLE;
+        box = document.createElement('div');
+        box.className = 'rl-floating';
+        box.setAttribute('role', 'dialog');
+        box.tabIndex = -1;
+        box.style.cssText = BOX_STYLE;
+        container.append(live, box);
+        uiContainer.append(container);
+        return container;
+      },
+      onRemove() {
+        stopTracking?.();
+        if (box) render(null, box);
+      },
+    });
+  // A page may have defined a custom element under our tag name, one that refuses shadow roots: the host
+  // then takes a name of its own that no page can know in advance.
+  // (getRandomValues, not randomUUID: plain http pages are not secure contexts.)
+  const suffix = () => Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const ui = await createHost(UI_TAG).catch(() => createHost(`${UI_TAG}-${suffix()}`));
   ui.mount();
   // Page CSS reaches the host element, never its shadow content; and WXT's `:host { all: initial !important }`
   // wins over the page's rules for the host too (for !important declarations the shadow's own rules beat

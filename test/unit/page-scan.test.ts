@@ -126,15 +126,18 @@ describe('what a mutation batch means for the scan', () => {
   it('removals are reported; changes inside editors and our own card are ignored', () => {
     const body = dom('<div id="ed" contenteditable="true"><p id="e">x</p></div><p id="p">y</p>');
     const card = document.createElement('reg-lens-card');
-    document.documentElement.append(card);
+    // The name the card takes on a page that claimed the first one.
+    const renamed = document.createElement('reg-lens-card-0f3a9c12');
+    document.documentElement.append(card, renamed);
     const gone = document.createElement('b');
     const d = dirtyFromRecords(
-      [rec('characterData', document.getElementById('e')!.firstChild!), rec('childList', document.documentElement, [card]), rec('childList', document.getElementById('p')!, [], [gone])],
+      [rec('characterData', document.getElementById('e')!.firstChild!), rec('childList', document.documentElement, [card, renamed]), rec('childList', document.getElementById('p')!, [], [gone])],
       body,
     );
     expect(d.blocks.map((n) => (n as Element).id)).toEqual(['p']);
     expect(d.removed).toBe(true);
     card.remove();
+    renamed.remove();
   });
 
   it('folds nested changes into the outermost block', () => {

@@ -20,12 +20,21 @@ const INLINE = new Set([
 export const MARK_TAG = 'reg-lens-mark';
 export const UI_TAG = 'reg-lens-card';
 
+/**
+ * The card's host: `reg-lens-card`, or, on a page that has claimed that name for a custom element of its
+ * own, `reg-lens-card-` and a suffix nobody can guess (entrypoints/card-ui/card-ui.tsx).
+ */
+export function isOurUi(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  return tag === UI_TAG || tag.startsWith(`${UI_TAG}-`);
+}
+
 export const isElement = (n: Node): n is Element => n.nodeType === 1;
 export const isText = (n: Node): n is Text => n.nodeType === 3;
 
 export function isOpaque(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (OPAQUE.has(tag) || tag === 'REG-LENS-CARD') return true;
+  if (OPAQUE.has(tag) || isOurUi(el)) return true;
   // Editable by inheritance or CSS (designMode, user-modify) even without an attribute of its own.
   if ((el as HTMLElement).isContentEditable) return true;
   // Most elements of prose carry no attributes: one call instead of three.

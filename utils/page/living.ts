@@ -3,7 +3,7 @@
  * left the page (its mentions must go). Pure: takes MutationRecords (or look-alikes in tests), returns the
  * smallest set of blocks that covers every change. Duplicate and nested changes fold into one block.
  */
-import { blockOf, isElement, isInline, insideOpaque, UI_TAG } from './dom';
+import { blockOf, isElement, isInline, insideOpaque, isOurUi } from './dom';
 
 /** Past this many mutations in one batch, one debounced full rescan is cheaper than many small ones. */
 export const MAX_MUTATIONS_PER_BATCH = 1000;
@@ -21,7 +21,7 @@ export interface Dirty {
 
 type Rec = Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>;
 
-const isOurs = (n: Node) => isElement(n) && n.tagName.toLowerCase() === UI_TAG;
+const isOurs = (n: Node) => isElement(n) && isOurUi(n);
 
 export function dirtyFromRecords(records: Iterable<Rec>, root: Node): Dirty {
   const set = new Set<Node>();

@@ -10,7 +10,7 @@
  * A unit can still be long (a 10 MB text node is one unit): the scan cuts it into windows (`cutPoint`),
  * each scanned in its own slice with the text around it as context (scan.ts).
  */
-import { isElement, isInline, isOpaque, isText, insideOpaque } from './dom';
+import { isElement, isInline, isOpaque, isOurUi, isText, insideOpaque } from './dom';
 import type { Unit } from './mentions';
 
 export interface Discoveries {
@@ -105,7 +105,7 @@ export class UnitWalker {
 
   private discover(el: Element): void {
     const sr = el.shadowRoot;
-    if (sr && this.found.shadowRoot && el.tagName !== 'REG-LENS-CARD') this.found.shadowRoot(sr);
+    if (sr && this.found.shadowRoot && !isOurUi(el)) this.found.shadowRoot(sr);
     if (el.tagName === 'IFRAME' && this.found.frame) this.found.frame(el as HTMLIFrameElement);
   }
 
