@@ -25,26 +25,26 @@ export function Overview({ comparisons, technologies, onOpen }: { comparisons: T
             </tr>
           </thead>
           <tbody>
-            {comparisons.map((t) => (
-              <tr key={t.technology} data-technology={t.technology}>
+            {comparisons.map((tc) => (
+              <tr key={tc.technology} data-technology={tc.technology}>
                 <th scope="row">
                   <a
-                    href={`#tech-${t.technology}`}
-                    title={technologies.get(t.technology)?.name}
+                    href={`#tech-${tc.technology}`}
+                    title={technologies.get(tc.technology)?.name}
                     onClick={(e) => {
                       e.preventDefault();
-                      onOpen(t.technology);
+                      onOpen(tc.technology);
                     }}
                   >
-                    {TECHNOLOGY_SHORT[t.technology]}
+                    {TECHNOLOGY_SHORT[tc.technology]}
                   </a>
                 </th>
-                {t.columns.map((c) => (
+                {tc.columns.map((c) => (
                   <td key={c.jurisdiction.id} data-jurisdiction={c.jurisdiction.id}>
                     <RegimeChip regime={c.regime.regime} />
                   </td>
                 ))}
-                <td data-alignment={t.alignment.score ?? ''}>{formatAlignment(t.alignment.score)}</td>
+                <td data-alignment={tc.alignment.score ?? ''}>{formatAlignment(tc.alignment.score, t('alignmentNone'))}</td>
               </tr>
             ))}
           </tbody>

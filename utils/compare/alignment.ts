@@ -66,6 +66,6 @@ export function compareAll(chosen: Jurisdiction[], frameworks: Framework[], byId
 }
 
 /** "40%" or "n/a": rounded, because one decimal would claim more precision than the data has. */
-export function formatAlignment(score: number | null): string {
-  return score === null ? 'n/a' : `${Math.round(score * 100)}%`;
+export function formatAlignment(score: number | null, none: string): string {
+  return score === null ? none : `${Math.round(score * 100)}%`;
 }
