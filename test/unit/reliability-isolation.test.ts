@@ -166,6 +166,47 @@ describe('one card fails', () => {
   });
 });
 
+describe('a card fails while browsing', () => {
+  it('browse mode goes on: the mention is announced without its card, and the next one opens', async () => {
+    document.body.innerHTML = '<p id="a">GDPR first.</p><p id="b">Then Kenya.</p>';
+    const announced: string[] = [];
+    let hooks: { onClosed(): void } | undefined;
+    let shown: Mention | undefined;
+    // Like the real card: closing an open card tells the lens (which leaves browse mode when the reader closes it).
+    const ui: CardUi = {
+      open: async (m) => {
+        shown = m;
+        if (m.detection.id === 'gdpr') throw new TypeError('a damaged record');
+        return undefined;
+      },
+      close() {
+        if (!shown) return;
+        shown = undefined;
+        hooks!.onClosed();
+      },
+      isOpen: () => !!shown,
+      contains: () => false,
+      announce: (text) => void announced.push(text),
+      setTheme() {},
+      remove() {},
+    };
+    const lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async (h) => ((hooks = h), ui), forceFallback: true });
+    await lens.apply(DEFAULT_SETTINGS);
+    await lens.idle();
+    await lens.browse.enter(document);
+    expect(lens.browse.active).toBe(true);
+    expect(announced).toEqual(['GDPR \u2014 framework \u2014 1 of 2']);
+    await lens.browse.next();
+    expect(lens.browse.active).toBe(true);
+    expect(shown?.detection.id).toBe('ke');
+    expect(announced.at(-1)).toMatch(/^Kenya \u2014 .* \u2014 2 of 2$/);
+    expect(ourWarnings(warn)).toHaveLength(1);
+    // The reader closing the card still leaves browse mode.
+    ui.close();
+    expect(lens.browse.active).toBe(false);
+  });
+});
+
 describe('the observer fails', () => {
   it('a batch of changes that cannot be processed: reported once, the root is read again whole, later changes are still followed', async () => {
     document.body.innerHTML = '<main id="m"><p id="a">GDPR first.</p></main>';

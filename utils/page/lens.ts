@@ -109,6 +109,8 @@ export class Lens implements PageSide {
   private draining = false;
   private card: Promise<CardUi> | undefined;
   private cardReady: CardUi | undefined;
+  /** Closing a card that failed to render: not the reader closing it, so browse mode goes on. */
+  private closingFailed = false;
   private lastUrl: string;
   private navTimer: number | undefined;
 
@@ -407,6 +409,7 @@ export class Lens implements PageSide {
       .createCard({
         rectOf: (m) => this.paint.rectOf(m),
         onClosed: () => {
+          if (this.closingFailed) return;
           if (this.browse.active) this.browse.leave(true);
           this.paint.setCurrent(undefined);
         },
@@ -450,17 +453,21 @@ export class Lens implements PageSide {
 
   /**
    * Opens the card on a mention. A card that fails to render (a damaged record, a component that throws)
-   * is reported once and closed, so the page is not left with half a card; the next one opens as usual.
+   * is reported once and closed, so the page is not left with half a card; the next one opens as usual,
+   * and browse mode stays on (the mention is still announced, without its card's details).
    */
   private async openCard(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
     try {
       return await card.open(m, opts);
     } catch (e) {
       this.report('a card', e);
+      this.closingFailed = true;
       try {
         card.close();
       } catch {
         // Broken beyond closing: the next open draws it anew.
+      } finally {
+        this.closingFailed = false;
       }
       return undefined;
     }
