@@ -1,8 +1,9 @@
 /**
  * Scanning as resumable jobs that a time-sliced pump advances: each `step` does work until its deadline
- * and says whether it is finished. A job walks its containers into units, optionally puts the visible
- * ones first, then scans them in segments of about SEGMENT_CHARS: consecutive units, or a window of a
- * long one (a 10 MB text node is scanned over many slices, never in one task). A segment replaces the
+ * and says whether it is finished. A job walks its containers into units and scans them in segments of
+ * about SEGMENT_CHARS: consecutive units, or a window of a long one (a 10 MB text node is scanned over
+ * many slices, never in one task). In document order it scans as it walks (the top of a page is painted
+ * in the first slice); to put the visible units first it walks them all, then reorders. A segment replaces the
  * mentions previously found in its range. A full scan finally drops what it did not find again.
  *
  * What a segment finds does not depend on how the page was cut into segments, nor on their order (issue
