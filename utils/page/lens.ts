@@ -73,7 +73,7 @@ export const SLICE_BUDGET_MS = 8;
  */
 const PAINT_BATCHES_FROM = 10_000;
 /** Changes painted in one slice at most (creating and registering ranges takes time too). */
-const MAX_PAINT_PER_SLICE = 12_000;
+const MAX_PAINT_PER_SLICE = 6_000;
 /** ASCII and typographic text: between them they build everything the matcher builds on first use. */
 const WARM_UP = ['The GDPR applies in the EU and the U.S.', 'Le RGPD s\u2019applique d\u00e9j\u00e0 \u2014 \u00fcber \u201cAI\u201d\u2026'];
 /** How long the page protocol waits for a scan in progress before answering with what it has. */
