@@ -44,7 +44,7 @@ export function Overview({ comparisons, technologies, onOpen }: { comparisons: T
                     <RegimeChip regime={c.regime.regime} />
                   </td>
                 ))}
-                <td data-alignment={tc.alignment.score ?? ''}>{formatAlignment(tc.alignment.score, t('alignmentNone'))}</td>
+                <td data-alignment={tc.alignment.score ?? ''}>{formatAlignment(tc.alignment.score)}</td>
               </tr>
             ))}
           </tbody>

@@ -14,7 +14,7 @@ export function SharedSummary({ comparison: tc, rule }: { comparison: Technology
   return (
     <div class="rl-cmp-shared">
       <p class="rl-cmp-alignment">
-        <strong>{t('alignmentScore', formatAlignment(score, t('alignmentNone')))}</strong>: {t('instrumentsShared', [shared.length, union])}{' '}
+        <strong>{t('alignmentScore', formatAlignment(score))}</strong>: {t('instrumentsShared', [shared.length, union])}{' '}
         <span class="rl-muted">{rule}</span>
       </p>
       <h4>{t('sharedByAll')}</h4>

@@ -62,7 +62,7 @@ export function TechnologySection({
           </svg>
           <span class="rl-cmp-tech__name">{name}</span>
           <span class="rl-muted rl-cmp-tech__score" data-alignment={tc.alignment.score ?? ''}>
-            {t('alignmentLower', formatAlignment(tc.alignment.score, t('alignmentNone')))}
+            {t('alignmentLower', formatAlignment(tc.alignment.score))}
           </span>
         </button>
       </h3>

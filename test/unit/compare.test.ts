@@ -128,8 +128,8 @@ describe('alignment', () => {
     expect(alignmentOf([col('p', [a]), col('q', [fw({ id: 'b' })])]).score).toBe(0);
     const none = alignmentOf([col('p', []), col('q', [])]);
     expect(none.score).toBeNull();
-    expect(formatAlignment(none.score, 'n/a')).toBe('n/a');
-    expect(formatAlignment(1 / 3, 'n/a')).toBe('33%');
+    expect(formatAlignment(none.score)).toBe('n/a');
+    expect(formatAlignment(1 / 3)).toBe('33%');
   });
 
   it('compares every technology area, each column in the chosen order', () => {

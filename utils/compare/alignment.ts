@@ -65,7 +65,7 @@ export function compareAll(chosen: Jurisdiction[], frameworks: Framework[], byId
   return TECHNOLOGY_IDS.map((t) => compareTechnology(chosen, t, frameworks, byId));
 }
 
-/** "40%" or "n/a": rounded, because one decimal would claim more precision than the data has. */
-export function formatAlignment(score: number | null, none: string): string {
-  return score === null ? none : `${Math.round(score * 100)}%`;
+/** "40%", or "n/a" (alignmentNone) with nothing to compare: rounded, because one decimal would claim more precision than the data has. */
+export function formatAlignment(score: number | null): string {
+  return score === null ? t('alignmentNone') : `${Math.round(score * 100)}%`;
 }

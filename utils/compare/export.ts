@@ -166,7 +166,7 @@ export function comparisonMarkdown(comparisons: TechnologyComparison[], names: E
   const none = t('exportMdNone');
   for (const tc of comparisons) {
     const { shared, union, score, onlyOne } = tc.alignment;
-    out.push(`## ${techName(tc.technology, names)}`, '', t('exportMdAlignment', [formatAlignment(score, t('alignmentNone')), shared.length, union]), '');
+    out.push(`## ${techName(tc.technology, names)}`, '', t('exportMdAlignment', [formatAlignment(score), shared.length, union]), '');
     out.push(`| | ${tc.columns.map((c) => mdCell(c.jurisdiction.shortName ?? c.jurisdiction.name)).join(' | ')} |`);
     out.push(`|---|${tc.columns.map(() => '---').join('|')}|`);
     const row = (head: string, cell: (c: Column) => string) => out.push(`| ${mdCell(head)} | ${tc.columns.map((c) => mdCell(cell(c))).join(' | ')} |`);

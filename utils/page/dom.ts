@@ -25,16 +25,20 @@ export const UI_TAG = 'reg-lens-card';
  * own, `reg-lens-card-` and a suffix nobody can guess (entrypoints/card-ui/card-ui.tsx).
  */
 export function isOurUi(el: Element): boolean {
-  const tag = el.tagName.toLowerCase();
-  return tag === UI_TAG || tag.startsWith(`${UI_TAG}-`);
+  return isOurUiTag(el.tagName.toUpperCase());
 }
+
+const UI_TAG_UPPER = UI_TAG.toUpperCase();
+const UI_TAG_PREFIX = `${UI_TAG_UPPER}-`;
+/** On an upper-cased tag name (isOpaque runs for every element walked: no second case conversion). */
+const isOurUiTag = (tag: string) => tag === UI_TAG_UPPER || tag.startsWith(UI_TAG_PREFIX);
 
 export const isElement = (n: Node): n is Element => n.nodeType === 1;
 export const isText = (n: Node): n is Text => n.nodeType === 3;
 
 export function isOpaque(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (OPAQUE.has(tag) || isOurUi(el)) return true;
+  if (OPAQUE.has(tag) || isOurUiTag(tag)) return true;
   // Editable by inheritance or CSS (designMode, user-modify) even without an attribute of its own.
   if ((el as HTMLElement).isContentEditable) return true;
   // Most elements of prose carry no attributes: one call instead of three.

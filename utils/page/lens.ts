@@ -98,7 +98,8 @@ export class Lens implements PageSide {
   private readonly stats: LensStats;
   private settings: Settings | undefined;
   private matcher: Matcher | undefined;
-  private scorer: 'none' | 'loading' | 'ready' = 'none';
+  /** The fuzzy scorer was asked for (loading or loaded): asked again only after a failure. */
+  private scorerAsked = false;
   private active = false;
   private generation = 0;
   private stamp = 0;
@@ -302,17 +303,16 @@ export class Lens implements PageSide {
    * waited for it are scanned again (they hold a check that fails once it is there: see scan.ts).
    */
   private needScorer(): void {
-    if (this.scorer !== 'none' || !this.opts.loadFuzzyScorer) return;
-    this.scorer = 'loading';
+    if (this.scorerAsked || !this.opts.loadFuzzyScorer) return;
+    this.scorerAsked = true;
     this.opts.loadFuzzyScorer().then(
       (score) => {
-        this.scorer = 'ready';
         this.matcher?.setScorer(score);
         this.store.evidence.touch();
         if (this.active) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
       },
       (e: unknown) => {
-        this.scorer = 'none';
+        this.scorerAsked = false;
         this.report('loading the fuzzy scorer', e);
       },
     );
@@ -377,8 +377,7 @@ export class Lens implements PageSide {
 
   private flushPaint(): void {
     if (!this.active) return;
-    const shown = this.store.shownCount;
-    if (!this.draining && this.pump.busy && shown >= PAINT_BATCHES_FROM) return;
+    if (!this.draining && this.pump.busy && this.store.shownCount >= PAINT_BATCHES_FROM) return;
     const added = this.paint.apply(this.store.takeDiff(MAX_PAINT_PER_SLICE));
     this.draining &&= this.store.pendingPaint > 0;
     if (this.store.pendingPaint && !this.pump.busy) this.drainPaint();

@@ -514,14 +514,7 @@ function compose(stream: Stream, parts: Part[]): { index: TextIndex; froms: numb
     }
     const cs = idx.chunks;
     // The chunks overlapping [from, to): from the last one starting at or before `from`.
-    let lo = 0;
-    let hi = cs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cs[mid]!.start <= part.from) lo = mid;
-      else hi = mid - 1;
-    }
-    for (let k = lo; k < cs.length && cs[k]!.start < part.to; k++) {
+    for (let k = Math.max(0, chunkAt(idx, part.from)); k < cs.length && cs[k]!.start < part.to; k++) {
       const c = cs[k]!;
       const end = cs[k + 1]?.start ?? idx.text.length;
       if (end <= part.from) continue;
