@@ -50,6 +50,9 @@ export default defineConfig({
     build: {
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
       rolldownOptions: { output: { charset: 'ascii' } },
+      // The browsers the manifest admits (minimum_chrome_version, strict_min_version): CSS they all read, such as
+      // light-dark() in the theme palettes (components/card.css), is kept as written, not rewritten for older ones.
+      cssTarget: ['chrome128', 'firefox140'],
       // Profiling aids (never in CI or the store builds): RL_SOURCEMAP=1, RL_NO_MINIFY=1.
       sourcemap: process.env.RL_SOURCEMAP === '1',
       ...(process.env.RL_NO_MINIFY === '1' ? { minify: false } : {}),

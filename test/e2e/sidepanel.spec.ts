@@ -343,7 +343,15 @@ test.describe('theme', () => {
   test.afterEach(({ serviceWorker }) => resetSettings(serviceWorker));
 
   test('the panel wears the theme setting over the system\'s, pictures included, and follows it live', async ({ extensionPage, serviceWorker }) => {
-    const strict = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rl-regime-strict').trim());
+    // The strictest regime's colour as the pictures paint it (the variable holds light-dark(); the page's scheme picks).
+    const strict = (page: Page) =>
+      page.evaluate(() => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = 'var(--rl-regime-strict)';
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      });
     await setTheme(serviceWorker, 'dark');
     const page = await openPanel(extensionPage, ['eu', 'us']);
     await page.emulateMedia({ colorScheme: 'light' });
