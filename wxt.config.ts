@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetCheck } from './scripts/vite-dataset-check';
-import { CARD_MODULE_PATH, PAGE_MATCHES } from './utils/page/card-module';
-import { FUZZY_MODULE_PATH } from './utils/page/fuzzy-scorer';
+import { CARD_MODULE_PATH, PAGE_MATCHES } from './page/card-module';
+import { FUZZY_MODULE_PATH } from './page/fuzzy-scorer';
 import { storeSafe } from './scripts/vite-store-safe';
 
 // See https://wxt.dev/api/config.html
@@ -34,11 +34,11 @@ export default defineConfig({
         : undefined,
     // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local.
     permissions: ['storage'],
-    // Browse-mentions mode (utils/page/browse.ts); the background relays it to the tab (utils/page/commands.ts).
+    // Browse-mentions mode (page/browse.ts); the background relays it to the tab (background/commands.ts).
     commands: {
       'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
     },
-    // The card UI and the fuzzy scorer, which the content script imports on first need (utils/page/lazy-module.ts):
+    // The card UI and the fuzzy scorer, which the content script imports on first need (page/lazy-module.ts):
     // only on the pages the content script runs on, and (Chrome) under a per-session URL a page cannot probe for.
     web_accessible_resources: [{ resources: [CARD_MODULE_PATH, FUZZY_MODULE_PATH], matches: PAGE_MATCHES, use_dynamic_url: true }],
   }),
@@ -51,7 +51,7 @@ export default defineConfig({
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
       rolldownOptions: { output: { charset: 'ascii' } },
       // The browsers the manifest admits (minimum_chrome_version, strict_min_version): CSS they all read, such as
-      // light-dark() in the theme palettes (components/card.css), is kept as written, not rewritten for older ones.
+      // light-dark() in the theme palettes (ui/card/card.css), is kept as written, not rewritten for older ones.
       cssTarget: ['chrome128', 'firefox140'],
       // Profiling aids (never in CI or the store builds): RL_SOURCEMAP=1, RL_NO_MINIFY=1.
       sourcemap: process.env.RL_SOURCEMAP === '1',

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { Dataset, type Dataset as DatasetT } from './schema';
-import { isCaseSensitiveTerm, termKey } from '../utils/detect/terms';
+import { isCaseSensitiveTerm, termKey } from '../core/detect/terms';
 
 export type ValidationResult = { ok: true; dataset: DatasetT } | { ok: false; problems: string[] };
 

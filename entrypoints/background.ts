@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { loadDataset } from '../data/index';
-import { LensDb, ensureSeeded } from '../utils/db';
-import { buildLexicon } from '../utils/detect/lexicon';
-import { buildMatcherTables } from '../utils/detect/tables';
-import { loadEntityView } from '../utils/entities';
-import { handleRequest, isOwnSender, type Handlers } from '../utils/messages';
-import { openSidePanel } from '../utils/compare/open-panel';
-import { relayCommands } from '../utils/page/commands';
+import { LensDb, ensureSeeded } from '../platform/db';
+import { buildLexicon } from '../core/detect/lexicon';
+import { buildMatcherTables } from '../core/detect/tables';
+import { loadEntityView } from '../platform/entities';
+import { handleRequest, isOwnSender, type Handlers } from '../protocol/messages';
+import { openSidePanel } from '../background/open-panel';
+import { relayCommands } from '../background/commands';
 
 export default defineBackground(() => {
   const dataset = loadDataset();

@@ -13,10 +13,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { loadDataset } from '../data/index';
-import { buildLexicon } from '../utils/detect/lexicon';
-import { compileMatcher } from '../utils/detect/matcher';
-import { searchView } from '../utils/detect/pattern';
-import { htmlToText } from '../utils/detect/documents';
+import { buildLexicon } from '../core/detect/lexicon';
+import { compileMatcher } from '../core/detect/matcher';
+import { searchView } from '../core/detect/pattern';
+import { htmlToText } from '../core/detect/documents';
 
 const TARGET = 4 * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);

@@ -17,8 +17,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadDataset } from '../data/index';
-import { buildLexicon } from '../utils/detect/lexicon';
-import type { PageStats } from '../utils/page/page-requests';
+import { buildLexicon } from '../core/detect/lexicon';
+import type { PageStats } from '../page/page-requests';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { serve } from './serve.mjs';
 

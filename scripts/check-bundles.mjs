@@ -12,7 +12,7 @@ export const EXPECTED_PERMISSIONS = {
 
 /**
  * What web pages may load from the package, and why. Only the modules the content script imports on first
- * need (utils/page/lazy-module.ts): the card UI and the fuzzy scorer; a page that loads one in its own
+ * need (page/lazy-module.ts): the card UI and the fuzzy scorer; a page that loads one in its own
  * world gets nothing.
  * It must be reachable only where the content script runs, by no other extension, and under Chrome's
  * per-session URL (use_dynamic_url), so that a page cannot probe a fixed URL to learn the extension is there.

@@ -12,9 +12,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadDataset } from '../data/index';
-import { buildLexicon } from '../utils/detect/lexicon';
-import { compileMatcher, type Detection } from '../utils/detect/matcher';
-import { SCANNED_EXTENSIONS, loadDocument } from '../utils/detect/documents';
+import { buildLexicon } from '../core/detect/lexicon';
+import { compileMatcher, type Detection } from '../core/detect/matcher';
+import { SCANNED_EXTENSIONS, loadDocument } from '../core/detect/documents';
 
 const USAGE = 'usage: npm run scan -- [--json] <file-or-dir>...';
 

@@ -1,13 +1,13 @@
-import { send } from '../../utils/rpc';
-import { PAGE_MATCHES, loadCardFactory } from '../../utils/page/card-module';
-import { loadFuzzyScorer } from '../../utils/page/fuzzy-scorer';
-import { Lens } from '../../utils/page/lens';
-import { registerPageRequests } from '../../utils/page/page-requests';
-import { loadSettings, watchSettings } from '../../utils/settings';
+import { send } from '../../protocol/rpc';
+import { PAGE_MATCHES, loadCardFactory } from '../../page/card-module';
+import { loadFuzzyScorer } from '../../page/fuzzy-scorer';
+import { Lens } from '../../page/lens';
+import { registerPageRequests } from '../../page/page-requests';
+import { loadSettings, watchSettings } from '../../platform/settings';
 
 export default defineContentScript({
   matches: PAGE_MATCHES,
-  // The card UI brings its own sheet into its shadow root (entrypoints/card-ui/card-ui.tsx).
+  // The card UI brings its own sheet into its shadow root (page/card-ui.tsx).
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.documentElement) return;

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import '../../components/card.css';
+import '../../ui/card/card.css';
 import './options.css';
-import * as settings from '../../utils/settings';
-import { followTheme } from '../../utils/theme';
-import { SettingsForm } from './SettingsForm';
-import { t } from '../../utils/i18n';
+import * as settings from '../../platform/settings';
+import { followTheme } from '../../ui/theme';
+import { SettingsForm } from '../../ui/options/SettingsForm';
+import { t } from '../../platform/i18n';
 
 // index.html's <title> is the English fallback; the page wears the reader's language once the script runs.
 document.title = t('optionsPageTitle');

@@ -1,14 +1,14 @@
 import { render } from 'preact';
-import '../../components/card.css';
-import '../../components/pages.css';
-import '../../components/compare/compare.css';
-import { ComparePanel } from '../../components/ComparePanel';
-import { choiceFromUrl, DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } from '../../utils/compare/choice';
-import { loadCompareData } from '../../utils/compare/data';
-import { openDataset } from '../../utils/dataset-client';
-import { t } from '../../utils/i18n';
-import { loadSettings, watchSettings } from '../../utils/settings';
-import { followTheme } from '../../utils/theme';
+import '../../ui/card/card.css';
+import '../../ui/common/pages.css';
+import '../../ui/compare/compare.css';
+import { ComparePanel } from '../../ui/compare/ComparePanel';
+import { choiceFromUrl, DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } from '../../platform/compare-choice';
+import { loadCompareData } from '../../platform/compare-data';
+import { openDataset } from '../../ui/dataset-client';
+import { t } from '../../platform/i18n';
+import { loadSettings, watchSettings } from '../../platform/settings';
+import { followTheme } from '../../ui/theme';
 
 // index.html's <title> is the English fallback; the page wears the reader's language once the script runs.
 document.title = t('sidePanelPageTitle');

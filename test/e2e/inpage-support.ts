@@ -24,8 +24,8 @@ export async function pageRequest<T = unknown>(sw: Worker, url: string, message:
   ) as never;
 }
 
-export type { PageStats } from '../../utils/page/page-requests';
-import type { PageStats } from '../../utils/page/page-requests';
+export type { PageStats } from '../../page/page-requests';
+import type { PageStats } from '../../page/page-requests';
 
 export async function pageStats(sw: Worker, page: Page): Promise<PageStats> {
   const res = await pageRequest<PageStats>(sw, page.url(), { type: 'pageStats' });

@@ -468,7 +468,7 @@ test.describe('keyboard and assistive technology', () => {
   });
 });
 
-test.describe('the page protocol (popup side: utils/page-client.ts)', () => {
+test.describe('the page protocol (popup side: ui/popup/page-client.ts)', () => {
   test('pageMentions groups mentions per entity; revealMention scrolls to the first one and opens its card', async ({ page, server, serviceWorker }) => {
     await open(page, serviceWorker, `${server.url}/popup-mentions.html`);
     const res = await pageRequest<{ mentions: { kind: string; id: string; name: string; count: number; index: number }[] }>(serviceWorker, page.url(), { type: 'pageMentions' });

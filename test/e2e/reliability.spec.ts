@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { BLOCK_BREAK } from '../../utils/detect/extract';
-import { buildLexicon } from '../../utils/detect/lexicon';
-import { compileMatcher } from '../../utils/detect/matcher';
+import { BLOCK_BREAK } from '../../core/detect/extract';
+import { buildLexicon } from '../../core/detect/lexicon';
+import { compileMatcher } from '../../core/detect/matcher';
 import { bundledDataset } from './dataset';
 import { expect, test } from './fixtures';
 import { loadNote, machineContended, taskLimit } from './machine';

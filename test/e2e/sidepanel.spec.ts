@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Framework, Jurisdiction, TechnologyId } from '../../data/schema';
-import { parseCsv } from '../../utils/compare/export';
+import { parseCsv } from '../../core/compare/export';
 import { bundledDataset } from './dataset';
 import { expect, highlightCount, test } from './fixtures';
 import { resetSettings } from './inpage-support';

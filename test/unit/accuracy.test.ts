@@ -7,9 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { buildLexicon } from '../../utils/detect/lexicon';
-import { compileMatcher } from '../../utils/detect/matcher';
-import { DEFAULT_FUZZY_THRESHOLD } from '../../utils/detect/fuzzy';
+import { buildLexicon } from '../../core/detect/lexicon';
+import { compileMatcher } from '../../core/detect/matcher';
+import { DEFAULT_FUZZY_THRESHOLD } from '../../core/detect/fuzzy';
 import {
   FIXTURES, KINDS, add, formatCounts, hardNegativeHits, loadArticles, loadPages, precision, recall, scoreDocument, scoreMentions, totals,
   type Counts, type Fixture, type Kind,

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { loadDataset } from '../../data/index';
-import { adoptedPerYear, adoptionSeries, adoptionYear, axis, coalitionsPerYear, FIRST_YEAR, regimeMap, stageCounts, yearRange } from '../../utils/compare/charts';
-import { countryShapes } from '../../utils/compare/map';
-import { regimeFor } from '../../utils/regime';
+import { adoptedPerYear, adoptionSeries, adoptionYear, axis, coalitionsPerYear, FIRST_YEAR, regimeMap, stageCounts, yearRange } from '../../core/compare/charts';
+import { countryShapes } from '../../core/compare/map';
+import { regimeFor } from '../../core/regime';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));

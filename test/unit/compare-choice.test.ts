@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { choiceFromUrl, HISTORY, loadChoice, mergeChoice, saveChoice, validIds } from '../../utils/compare/choice';
-import { openSidePanel } from '../../utils/compare/open-panel';
-import { suggestFromMentions } from '../../utils/compare/suggest';
-import { LensDb } from '../../utils/db';
+import { choiceFromUrl, HISTORY, loadChoice, mergeChoice, saveChoice, validIds } from '../../platform/compare-choice';
+import { openSidePanel } from '../../background/open-panel';
+import { suggestFromMentions } from '../../core/compare/suggest';
+import { LensDb } from '../../platform/db';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));

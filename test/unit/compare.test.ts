@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
 import type { Framework } from '../../data/schema';
-import { columnFor, mainInstrument, relationOf } from '../../utils/compare';
-import { alignmentOf, compareAll, compareTechnology, formatAlignment } from '../../utils/compare/alignment';
-import { regimeFor } from '../../utils/regime';
+import { columnFor, mainInstrument, relationOf } from '../../core/compare/comparison';
+import { alignmentOf, compareAll, compareTechnology, formatAlignment } from '../../core/compare/alignment';
+import { regimeFor } from '../../core/regime';
 import { fw, jur } from './support/records';
 
 const d = loadDataset();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { ensureSeeded, LensDb } from '../../utils/db';
+import { ensureSeeded, LensDb } from '../../platform/db';
 
 let n = 0;
 const freshDb = () => new LensDb(`test-${++n}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../utils/detect/matcher';
-import { buildLexicon } from '../../utils/detect/lexicon';
+import { compileMatcher } from '../../core/detect/matcher';
+import { buildLexicon } from '../../core/detect/lexicon';
 import { loadDataset } from '../../data/index';
 
 const matcher = compileMatcher(buildLexicon(loadDataset()));

@@ -2,17 +2,17 @@
  * A text scanned in parts finds what one scan of the whole text finds (issue 9): each part is scanned with
  * margins (MARGIN_CHARS of text on each side, read for context only) and the page-level totals of the
  * other parts, and is scanned again when the checks it handed back fail against the final totals. This is
- * what the content script does over a page (utils/page/scan.ts); here the parts are windows of one text,
+ * what the content script does over a page (page/scan.ts); here the parts are windows of one text,
  * cut anywhere at a word, scanned in any order.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { htmlToText } from '../../utils/detect/documents';
-import { buildLexicon } from '../../utils/detect/lexicon';
-import { compileMatcher, type Detection } from '../../utils/detect/matcher';
-import { MARGIN_CHARS, MAX_NAME_CHARS, NO_TOTALS, type EvidenceItem, type PageTotals } from '../../utils/detect/page-level';
+import { htmlToText } from '../../core/detect/documents';
+import { buildLexicon } from '../../core/detect/lexicon';
+import { compileMatcher, type Detection } from '../../core/detect/matcher';
+import { MARGIN_CHARS, MAX_NAME_CHARS, NO_TOTALS, type EvidenceItem, type PageTotals } from '../../core/detect/page-level';
 import { FIXTURES } from '../fixtures/scoring';
 
 const lexicon = buildLexicon(loadDataset());

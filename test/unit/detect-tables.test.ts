@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { buildLexicon } from '../../utils/detect/lexicon';
-import { compileMatcher, matcherFromTables } from '../../utils/detect/matcher';
-import { buildMatcherTables } from '../../utils/detect/tables';
-import { fusePairScore } from '../../utils/detect/fuzzy-score';
+import { buildLexicon } from '../../core/detect/lexicon';
+import { compileMatcher, matcherFromTables } from '../../core/detect/matcher';
+import { buildMatcherTables } from '../../core/detect/tables';
+import { fusePairScore } from '../../core/detect/fuzzy-score';
 import { loadArticles, loadPages } from '../fixtures/scoring';
 
 const dataset = loadDataset();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadDataset } from '../../data/index';
-import { compareAll } from '../../utils/compare/alignment';
-import { comparisonCsv, comparisonMarkdown, CSV_HEADER, CSV_HEADING, csvField, mdCell, parseCsv, toCsv } from '../../utils/compare/export';
+import { compareAll } from '../../core/compare/alignment';
+import { comparisonCsv, comparisonMarkdown, CSV_HEADER, CSV_HEADING, csvField, mdCell, parseCsv, toCsv } from '../../core/compare/export';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));

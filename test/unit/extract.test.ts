@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractText, locate, BLOCK_BREAK } from '../../utils/detect/extract';
-import { compileMatcher } from '../../utils/detect/matcher';
+import { extractText, locate, BLOCK_BREAK } from '../../core/detect/extract';
+import { compileMatcher } from '../../core/detect/matcher';
 import { dom } from './support/dom';
 
 const matcher = compileMatcher({

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { plural, t } from '../../utils/i18n';
+import { plural, t } from '../../platform/i18n';
+import { RENDERING_DIRS, SOURCE_DIRS } from './setup/sources';
 
-const ROOTS = ['components', 'entrypoints'];
 const USER_FACING_ATTRS = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
 const CATALOGUE = 'public/_locales/en/messages.json';
 
@@ -55,7 +55,7 @@ const catalogue = JSON.parse(readFileSync(CATALOGUE, 'utf8')) as Record<string, 
 
 describe('user-facing strings', () => {
   it('are never literals in components or entry points', () => {
-    const all = ROOTS.flatMap((r) => [...files(r, /\.tsx$/)]).flatMap((f) => literals(f));
+    const all = RENDERING_DIRS.flatMap((r) => [...files(r, /\.tsx$/)]).flatMap((f) => literals(f));
     expect(all).toEqual([]);
   });
 
@@ -78,7 +78,7 @@ describe('user-facing strings', () => {
 
   it('all exist in the English catalogue', () => {
     const used = new Set<string>();
-    for (const f of [...ROOTS, 'utils'].flatMap((r) => [...files(r, /\.tsx?$/)])) {
+    for (const f of SOURCE_DIRS.flatMap((r) => [...files(r, /\.tsx?$/)])) {
       for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
       for (const m of readFileSync(f, 'utf8').matchAll(/\bplural\([^,]+,\s*'([A-Za-z0-9_]+)',\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!).add(m[2]!);
     }

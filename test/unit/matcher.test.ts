@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../utils/detect/matcher';
-import type { Lexicon } from '../../utils/detect/lexicon';
-import { buildLexicon } from '../../utils/detect/lexicon';
+import { compileMatcher } from '../../core/detect/matcher';
+import type { Lexicon } from '../../core/detect/lexicon';
+import { buildLexicon } from '../../core/detect/lexicon';
 import { loadDataset } from '../../data/index';
 
 const lexicon: Lexicon = {

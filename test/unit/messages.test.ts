@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildMatcherTables } from '../../utils/detect/tables';
-import { handleRequest, isOwnSender, type Handlers } from '../../utils/messages';
+import { buildMatcherTables } from '../../core/detect/tables';
+import { handleRequest, isOwnSender, type Handlers } from '../../protocol/messages';
 
 const TABLES = buildMatcherTables({ version: 'v', entries: [] });
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { announcement, BrowseMode, describeView } from '../../utils/page/browse';
-import type { Mention } from '../../utils/page/mentions';
-import type { EntityView } from '../../utils/messages';
+import { announcement, BrowseMode, describeView } from '../../page/browse';
+import type { Mention } from '../../page/mentions';
+import type { EntityView } from '../../protocol/messages';
 
 const d = loadDataset();
 const view = (kind: 'framework' | 'jurisdiction' | 'technology', id: string): EntityView => {

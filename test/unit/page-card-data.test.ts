@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { ensureSeeded, LensDb } from '../../utils/db';
-import { byImportance, jurisdictionExtras, loadEntityView, strictestFor, technologyExtras } from '../../utils/entities';
-import { regimeFor } from '../../utils/regime';
+import { ensureSeeded, LensDb } from '../../platform/db';
+import { byImportance, jurisdictionExtras, loadEntityView, strictestFor, technologyExtras } from '../../platform/entities';
+import { regimeFor } from '../../core/regime';
 
 const d = loadDataset();
 const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));

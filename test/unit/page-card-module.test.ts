@@ -1,11 +1,11 @@
 /**
- * The hand-over between the card module and the content script (utils/page/card-module.ts): the module,
+ * The hand-over between the card module and the content script (page/card-module.ts): the module,
  * evaluated in the extension's world, leaves its factory on that world's global; the content script
  * imports the module only while no factory is there, and fails loudly when the import fails or the
  * module provided nothing. Each test brings its own global object, as each world has its own.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { loadCardFactory, provideCardFactory, type CardFactory } from '../../utils/page/card-module';
+import { loadCardFactory, provideCardFactory, type CardFactory } from '../../page/card-module';
 
 const factory: CardFactory = async () => {
   throw new Error('not called here');

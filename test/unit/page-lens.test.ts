@@ -4,12 +4,12 @@
  * has no Highlight API, which is exactly the fallback's case): scan, paint, follow the page's changes,
  * answer the page protocol, and leave the page exactly as it was when switched off.
  */
-import { buildMatcherTables } from '../../utils/detect/tables';
-import { fusePairScore } from '../../utils/detect/fuzzy-score';
+import { buildMatcherTables } from '../../core/detect/tables';
+import { fusePairScore } from '../../core/detect/fuzzy-score';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Lens, type CardUi } from '../../utils/page/lens';
-import type { Mention } from '../../utils/page/mentions';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { Lens, type CardUi } from '../../page/lens';
+import type { Mention } from '../../page/mentions';
+import { DEFAULT_SETTINGS, type Settings } from '../../platform/settings';
 import { fakeCtx } from './support/lens-ctx';
 import { lexiconOf } from './support/lexicon';
 

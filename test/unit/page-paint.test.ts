@@ -4,10 +4,10 @@
  * the DOM exactly; the store decides what is painted under the density and kinds settings.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher } from '../../utils/detect/matcher';
-import { MarkPainter } from '../../utils/page/marks';
-import { findMentions, type Mention } from '../../utils/page/mentions';
-import { MentionStore, type DisplayFilter } from '../../utils/page/store';
+import { compileMatcher } from '../../core/detect/matcher';
+import { MarkPainter } from '../../page/marks';
+import { findMentions, type Mention } from '../../page/mentions';
+import { MentionStore, type DisplayFilter } from '../../page/store';
 import { dom } from './support/dom';
 import { lexiconOf } from './support/lexicon';
 

@@ -4,8 +4,8 @@
  * document the frame ends up showing is read.
  */
 import { describe, expect, it } from 'vitest';
-import { Roots, type RootEvents } from '../../utils/page/roots';
-import type { ScanRoot } from '../../utils/page/mentions';
+import { Roots, type RootEvents } from '../../page/roots';
+import type { ScanRoot } from '../../page/mentions';
 import { fakeCtx } from './support/lens-ctx';
 
 /** An iframe element whose document the test swaps, as a navigation does. */

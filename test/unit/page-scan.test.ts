@@ -4,11 +4,11 @@
  * scan. The chunked scan must find what one whole-page scan finds.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../utils/detect/matcher';
-import { dirtyFromRecords, outermost } from '../../utils/page/living';
-import { findMentions, joinIndexes, mentionsIn, unitIndex, compareNodes, type Unit } from '../../utils/page/mentions';
-import { allUnits, UnitWalker } from '../../utils/page/units';
-import { viewportFirst } from '../../utils/page/viewport';
+import { compileMatcher } from '../../core/detect/matcher';
+import { dirtyFromRecords, outermost } from '../../page/living';
+import { findMentions, joinIndexes, mentionsIn, unitIndex, compareNodes, type Unit } from '../../page/mentions';
+import { allUnits, UnitWalker } from '../../page/units';
+import { viewportFirst } from '../../page/viewport';
 import { dom } from './support/dom';
 import { lexiconOf } from './support/lexicon';
 

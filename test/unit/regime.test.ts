@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { ownScopeIds, regimeFor } from '../../utils/regime';
+import { ownScopeIds, regimeFor } from '../../core/regime';
 import { fw, jur } from './support/records';
 
 const d = loadDataset();

@@ -8,11 +8,11 @@
 import 'fake-indexeddb/auto';
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EntityCard } from '../../components/EntityCard';
+import { EntityCard } from '../../ui/card/EntityCard';
 import { loadDataset } from '../../data/index';
 import type { Dataset } from '../../data/schema';
-import { ensureSeeded, LensDb } from '../../utils/db';
-import { loadEntityView } from '../../utils/entities';
+import { ensureSeeded, LensDb } from '../../platform/db';
+import { loadEntityView } from '../../platform/entities';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 const BAD_URLS = ['javascript:window.__pwned=3', 'http://insecure.example/law', 'data:text/html,<script>window.__pwned=4</script>', '//evil.example/x'];

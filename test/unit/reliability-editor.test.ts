@@ -7,11 +7,11 @@
  * (The editor in a real browser: test/e2e/reliability-editor.spec.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lexicon } from '../../utils/detect/lexicon';
-import { buildMatcherTables } from '../../utils/detect/tables';
-import { Lens, type CardUi } from '../../utils/page/lens';
-import { dirtyFromRecords } from '../../utils/page/living';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import type { Lexicon } from '../../core/detect/lexicon';
+import { buildMatcherTables } from '../../core/detect/tables';
+import { Lens, type CardUi } from '../../page/lens';
+import { dirtyFromRecords } from '../../page/living';
+import { DEFAULT_SETTINGS } from '../../platform/settings';
 import { dom } from './support/dom';
 import { fakeCtx } from './support/lens-ctx';
 

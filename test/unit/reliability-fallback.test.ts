@@ -6,12 +6,12 @@
  * browser fuzz (test/e2e/reliability-support.ts), with the real dataset's lexicon: after switching off,
  * the DOM is the original byte for byte and node for node; while painted, only our marks differ.
  */
-import { buildMatcherTables } from '../../utils/detect/tables';
+import { buildMatcherTables } from '../../core/detect/tables';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { buildLexicon } from '../../utils/detect/lexicon';
-import { Lens, type CardUi } from '../../utils/page/lens';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { buildLexicon } from '../../core/detect/lexicon';
+import { Lens, type CardUi } from '../../page/lens';
+import { DEFAULT_SETTINGS, type Settings } from '../../platform/settings';
 import { attachShadows, generateDom, serializeDocument } from '../e2e/reliability-support';
 import { fakeCtx } from './support/lens-ctx';
 

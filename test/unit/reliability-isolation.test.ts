@@ -8,16 +8,16 @@
  * "failure isolation".)
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { compileMatcher } from '../../utils/detect/matcher';
-import { buildMatcherTables } from '../../utils/detect/tables';
-import type { Painter } from '../../utils/page/highlights';
-import { Lens, type CardUi } from '../../utils/page/lens';
-import type { Mention } from '../../utils/page/mentions';
-import { Pump } from '../../utils/page/pump';
-import { createReporter } from '../../utils/page/report';
-import { ScanJob, type ScanEnv } from '../../utils/page/scan';
-import { MentionStore } from '../../utils/page/store';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { compileMatcher } from '../../core/detect/matcher';
+import { buildMatcherTables } from '../../core/detect/tables';
+import type { Painter } from '../../page/highlights';
+import { Lens, type CardUi } from '../../page/lens';
+import type { Mention } from '../../page/mentions';
+import { Pump } from '../../page/pump';
+import { createReporter } from '../../page/report';
+import { ScanJob, type ScanEnv } from '../../page/scan';
+import { MentionStore } from '../../page/store';
+import { DEFAULT_SETTINGS } from '../../platform/settings';
 import { fakeCtx } from './support/lens-ctx';
 import { lexiconOf } from './support/lexicon';
 
@@ -25,8 +25,8 @@ import { lexiconOf } from './support/lexicon';
  * The observer's fault: processing a batch of mutation records throws when the batch adds an element marked
  * `data-poison` (a record the lens cannot make sense of). Every other batch is processed by the real code.
  */
-vi.mock('../../utils/page/living', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../utils/page/living')>();
+vi.mock('../../page/living', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../page/living')>();
   return {
     ...real,
     dirtyFromRecords: (records: Iterable<MutationRecord>, root: Node) => {

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadDataset } from '../../data/index';
-import { DB_NAME, ensureSeeded, LensDb } from '../../utils/db';
+import { DB_NAME, ensureSeeded, LensDb } from '../../platform/db';
 
 const d = loadDataset();
 const total = d.frameworks.length + d.jurisdictions.length + d.technologies.length;
@@ -16,7 +16,7 @@ const info = {
 
 async function freshClient() {
   vi.resetModules();
-  return import('../../utils/dataset-client');
+  return import('../../ui/dataset-client');
 }
 
 /** The background: answers `datasetInfo` once it has seeded (as it does), optionally after `before`. */

@@ -2,8 +2,8 @@
 // answer or no answer are states to show, never errors.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { hostOf, readPage, revealMention, siteOf, sortMentions } from '../../utils/page-client';
-import { sidePanelPath } from '../../utils/popup-actions';
+import { hostOf, readPage, revealMention, siteOf, sortMentions } from '../../ui/popup/page-client';
+import { sidePanelPath } from '../../ui/popup/actions';
 
 const mention = (id: string, count: number, index: number, kind: 'framework' | 'jurisdiction' | 'technology' = 'framework') => ({ kind, id, name: id.toUpperCase(), count, index });
 const answer = (value: unknown) => vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(value as never);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { LensDb } from '../../utils/db';
-import { MAX_RECENT, recentLookups, rememberLookup } from '../../utils/recent';
+import { LensDb } from '../../platform/db';
+import { MAX_RECENT, recentLookups, rememberLookup } from '../../ui/popup/recent';
 
 let n = 0;
 const freshDb = () => new LensDb(`recent-test-${++n}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { createSearchIndex, fold, toSearchDocs, words } from '../../utils/search';
+import { createSearchIndex, fold, toSearchDocs, words } from '../../core/search';
 
 const d = loadDataset();
 const index = createSearchIndex(toSearchDocs(d.frameworks, d.jurisdictions, d.technologies));

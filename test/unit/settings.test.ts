@@ -13,7 +13,7 @@ import {
   validateSettings,
   watchSettings,
   type Settings,
-} from '../../utils/settings';
+} from '../../platform/settings';
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
 

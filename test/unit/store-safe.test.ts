@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { build, parseAst } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GUARDS, missedRewrites, REWRITES, rewriteModule, StoreSafeError, storeSafe, type Rewrite } from '../../scripts/vite-store-safe';
+import { SOURCE_DIRS } from './setup/sources';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const moduleId = (r: Rewrite) => join(ROOT, r.file);
@@ -43,7 +44,7 @@ describe('the rewrites, on the installed zod and Preact', () => {
 
   it('leave other modules alone', () => {
     expect(rewriteModule('export const x = Function;', join(ROOT, 'node_modules/fuse.js/dist/fuse.mjs'))).toBeUndefined();
-    expect(rewriteModule('el.innerHTML = html;', join(ROOT, 'utils/whatever.ts'))).toBeUndefined();
+    expect(rewriteModule('el.innerHTML = html;', join(ROOT, 'core/whatever.ts'))).toBeUndefined();
   });
 });
 
@@ -186,7 +187,7 @@ function* sources(dir: string): Generator<string> {
 
 describe('our sources', () => {
   it('never use dangerouslySetInnerHTML (the shipped Preact throws on it)', () => {
-    const files = ['components', 'entrypoints', 'utils'].flatMap((d) => [...sources(join(ROOT, d))]);
+    const files = SOURCE_DIRS.flatMap((d) => [...sources(join(ROOT, d))]);
     expect(files.length).toBeGreaterThan(20);
     // Only files that mention it at all are parsed (parsing every source would take seconds).
     const mentioning = files.filter((f) => readFileSync(f, 'utf8').includes('dangerouslySetInnerHTML'));

@@ -1,6 +1,6 @@
 // A content-script context for driving the Lens outside the extension: listeners and timers are real,
 // invalidate() runs the cleanup callbacks as WXT does when the extension goes away.
-import type { LensCtx } from '../../../utils/page/lens';
+import type { LensCtx } from '../../../page/lens';
 
 export function fakeCtx() {
   const invalidated: (() => void)[] = [];

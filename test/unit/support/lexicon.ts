@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconEntry } from '../../../utils/detect/lexicon';
+import type { Lexicon, LexiconEntry } from '../../../core/detect/lexicon';
 
 /** Lexicon entries the page-side tests build their small lexicons from. */
 export const ENTRIES = {

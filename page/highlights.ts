@@ -1,0 +1,150 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: no element is added to the page, so its DOM, layout
+ * and frameworks are untouched. One Highlight per kind (plus one for the mention being browsed), styled
+ * by a constructed stylesheet adopted by the document and by every shadow root that holds a mention.
+ * Ranges are StaticRanges built once per mention and never live.
+ *
+ * The registry and the adopted sheets belong to the document, so a hostile page can clear them:
+ * `refresh()` puts them back.
+ */
+import type { EntityKind } from '../core/detect/lexicon';
+import { toStaticRange, type Mention } from './mentions';
+
+export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
+  framework: 'reglens-framework',
+  jurisdiction: 'reglens-jurisdiction',
+  technology: 'reglens-technology',
+};
+export const CURRENT_HIGHLIGHT = 'reglens-current';
+
+/** Colours that read on light and dark pages alike (translucent fills, mid-tone underlines). */
+export const HIGHLIGHT_CSS = `
+::highlight(reglens-framework) { background-color: rgba(255, 196, 0, .38); text-decoration: underline 2px rgba(191, 135, 0, .9); }
+::highlight(reglens-jurisdiction) { text-decoration: underline dotted 2px rgba(9, 105, 218, .85); }
+::highlight(reglens-technology) { text-decoration: underline dotted 2px rgba(130, 80, 223, .85); }
+::highlight(reglens-current) { background-color: rgba(9, 105, 218, .30); text-decoration: underline solid 3px rgba(9, 105, 218, 1); }
+`;
+
+type HighlightWindow = Window & typeof globalThis;
+
+export function supportsHighlights(win: Window = window): boolean {
+  const w = win as HighlightWindow;
+  return typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS && typeof w.StaticRange === 'function';
+}
+
+/** What the page side needs from whatever paints: the Highlight API here, `<reg-lens-mark>` elsewhere. */
+export interface Painter {
+  add(mentions: Iterable<Mention>): void;
+  remove(mentions: Iterable<Mention>): void;
+  /** The mention being browsed with the keyboard, drawn more strongly; undefined for none. */
+  setCurrent(m: Mention | undefined): void;
+  /** A live Range over the painted text of a mention, for measuring; callers drop it at once. */
+  rangeOf(m: Mention): Range;
+  /** Fallback painters wrap text: they must restore it before the text under `node` is read again. */
+  restoreWithin(node: Node): void;
+  /** The length of a text node as the page wrote it (the fallback splits nodes; mentions keep the original offsets). */
+  lengthOf?(node: Text): number;
+  /** The mention whose painted text contains this text node, when the painter knows (the fallback does). */
+  mentionOfNode?(node: Node): Mention | undefined;
+  /** Re-registers anything the page may have removed. */
+  refresh(): void;
+  /** Removes every trace of painting. */
+  clear(): void;
+}
+
+export class HighlightPainter implements Painter {
+  private readonly win: HighlightWindow;
+  private readonly sheet: CSSStyleSheet;
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly ranges = new Map<Mention, StaticRange>();
+  private readonly adopted = new Set<Document | ShadowRoot>();
+  private current: { m: Mention; range: StaticRange } | undefined;
+
+  constructor(private readonly doc: Document) {
+    this.win = doc.defaultView as HighlightWindow;
+    this.sheet = new this.win.CSSStyleSheet();
+    this.sheet.replaceSync(HIGHLIGHT_CSS);
+    for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT]) {
+      const h = new this.win.Highlight();
+      if (name === CURRENT_HIGHLIGHT) h.priority = 1;
+      this.highlights.set(name, h);
+    }
+    this.adopt(doc);
+    this.refresh();
+  }
+
+  add(mentions: Iterable<Mention>): void {
+    if (!this.adopted.has(this.doc)) {
+      // Painting again after clear().
+      this.adopt(this.doc);
+      this.refresh();
+    }
+    for (const m of mentions) {
+      if (this.ranges.has(m)) continue;
+      const r = toStaticRange(m);
+      this.ranges.set(m, r);
+      this.highlights.get(HIGHLIGHT_NAMES[m.detection.kind])!.add(r);
+      const root = m.startNode.getRootNode();
+      if (root.nodeType === 11) this.adopt(root as ShadowRoot);
+    }
+  }
+
+  remove(mentions: Iterable<Mention>): void {
+    for (const m of mentions) {
+      const r = this.ranges.get(m);
+      if (!r) continue;
+      this.ranges.delete(m);
+      this.highlights.get(HIGHLIGHT_NAMES[m.detection.kind])!.delete(r);
+      if (this.current?.m === m) this.setCurrent(undefined);
+    }
+  }
+
+  setCurrent(m: Mention | undefined): void {
+    const h = this.highlights.get(CURRENT_HIGHLIGHT)!;
+    if (this.current) h.delete(this.current.range);
+    this.current = m ? { m, range: toStaticRange(m) } : undefined;
+    if (this.current) h.add(this.current.range);
+  }
+
+  rangeOf(m: Mention): Range {
+    const r = this.doc.createRange();
+    r.setStart(m.startNode, Math.min(m.startOffset, m.startNode.length));
+    r.setEnd(m.endNode, Math.min(m.endOffset, m.endNode.length));
+    return r;
+  }
+
+  restoreWithin(): void {
+    // Nothing to restore: the page's DOM was never touched.
+  }
+
+  refresh(): void {
+    for (const [name, h] of this.highlights) {
+      if (this.win.CSS.highlights.get(name) !== h) this.win.CSS.highlights.set(name, h);
+    }
+    for (const root of this.adopted) {
+      if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    }
+  }
+
+  clear(): void {
+    for (const [name, h] of this.highlights) {
+      h.clear();
+      if (this.win.CSS.highlights.get(name) === h) this.win.CSS.highlights.delete(name);
+    }
+    this.ranges.clear();
+    this.current = undefined;
+    for (const root of this.adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.adopted.clear();
+  }
+
+  /** Number of ranges painted (tests, stats). */
+  get size(): number {
+    return this.ranges.size;
+  }
+
+  private adopt(root: Document | ShadowRoot): void {
+    if (this.adopted.has(root)) return;
+    this.adopted.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+  }
+}

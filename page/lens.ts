@@ -1,0 +1,578 @@
+/**
+ * The page side's life cycle: scan, paint, observe, answer, tear down. One Lens per tab (top frame); it
+ * covers the document, its open shadow roots and its same-origin frames (`roots.ts`). All work runs as
+ * resumable jobs in one time-sliced pump (`pump.ts`, at most `budgetMs` per slice), and paint changes
+ * are applied once per slice (`paintwork.ts`). Settings apply live: switching off or pausing the site
+ * removes every highlight at once and leaves the page exactly as it was.
+ */
+import { matcherFromTables, type Matcher } from '../core/detect/matcher';
+import type { EntityKind } from '../core/detect/lexicon';
+import type { MatcherTables } from '../core/detect/tables';
+import type { PairScorer } from '../core/detect/fuzzy';
+import type { EntityView } from '../protocol/messages';
+import { isActiveOn, type Settings } from '../platform/settings';
+import { BrowseMode } from './browse';
+import { scrollToMention } from './geometry';
+import { watchHover, type CardSurface, type HoverCtx } from './hover';
+import { dirtyFromRecords } from './living';
+import { compareMentions, entityKey, type Mention, type ScanRoot } from './mentions';
+import type { PageMention, PageSide, PageStats } from './page-requests';
+import { Paintwork } from './paintwork';
+import { Pump } from './pump';
+import { createReporter } from './report';
+import { RESCAN_DEBOUNCE_MS, Roots } from './roots';
+import { ScanJob, yieldToPage, type ScanCounters, type ScanEnv } from './scan';
+import { MentionStore, type DisplayFilter } from './store';
+import { viewportFirst, visibleBlocks } from './viewport';
+
+/** The card as the lens drives it (implemented in page/card-ui.tsx). */
+export interface CardUi {
+  /** Opens the card on a mention; `focus` moves keyboard focus into it. Resolves to the view shown. */
+  open(m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined>;
+  close(): void;
+  isOpen(): boolean;
+  contains(e: Event): boolean;
+  announce(text: string): void;
+  setTheme(theme: Settings['theme']): void;
+  remove(): void;
+}
+
+export interface LensCtx extends HoverCtx {
+  onInvalidated(cb: () => void): () => void;
+  setInterval(handler: () => void, ms: number): number;
+  readonly isValid: boolean;
+}
+
+export interface LensOptions {
+  ctx: LensCtx;
+  doc?: Document;
+  hostname?: string;
+  /** The matcher's tables from the background (built there once per dataset version). */
+  loadMatcherTables(): Promise<MatcherTables>;
+  /**
+   * Creates the card UI (in the extension: loads its module), the first time a card or announcement is
+   * needed. Called again on the next need if it failed.
+   */
+  createCard(hooks: { rectOf(m: Mention): DOMRect | undefined; onClosed(): void }): Promise<CardUi>;
+  /**
+   * Loads the fuzzy stage's scorer (in the extension: its module), the first time the matcher meets a
+   * window worth scoring; the page is then read again. Without it, misspelled names are not found.
+   */
+  loadFuzzyScorer?(): Promise<PairScorer>;
+  now?: () => number;
+  budgetMs?: number;
+  /** Tests: use the `<reg-lens-mark>` fallback even where the Highlight API exists. */
+  forceFallback?: boolean;
+}
+
+export const SLICE_BUDGET_MS = 8;
+/**
+ * After a change to the highlights the browser re-validates every painted range and repaints the text in
+ * the next frame (on a 10 MB text node, about 0.3 s per frame): past this many painted mentions, what a
+ * scan still finds is painted when it is done, not after each slice (issue 9).
+ */
+const PAINT_BATCHES_FROM = 10_000;
+/** Changes painted in one slice at most (creating and registering ranges takes time too). */
+const MAX_PAINT_PER_SLICE = 6_000;
+/** ASCII and typographic text: between them they build everything the matcher builds on first use. */
+const WARM_UP = ['The GDPR applies in the EU and the U.S.', 'Le RGPD s\u2019applique d\u00e9j\u00e0 \u2014 \u00fcber \u201cAI\u201d\u2026'];
+/** How long the page protocol waits for a scan in progress before answering with what it has. */
+const ANSWER_WAIT_MS = 3000;
+
+type LensStats = Pick<PageStats, 'scriptStart' | 'lexiconReceived' | 'matcherReady' | 'matcherInitMs' | 'matcherLongestTaskMs' | 'firstHighlight' | 'firstHighlightChunk' | 'initialScanDone' | 'fullScans' | 'changeScans'>;
+
+export class Lens implements PageSide {
+  readonly doc: Document;
+  readonly browse: BrowseMode;
+  private readonly ctx: LensCtx;
+  private readonly hostname: string;
+  private readonly now: () => number;
+  private readonly store: MentionStore;
+  private readonly roots: Roots;
+  private readonly paint: Paintwork;
+  private readonly pump: Pump;
+  private readonly listening = new WeakSet<Document>();
+  private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 };
+  /** One part failing (a unit, a batch of mutations, a document's paint, a card) is reported once and skipped. */
+  private readonly report = createReporter().report;
+  private readonly stats: LensStats;
+  private settings: Settings | undefined;
+  private matcher: Matcher | undefined;
+  /** The fuzzy scorer was asked for (loading or loaded): asked again only after a failure. */
+  private scorerAsked = false;
+  private active = false;
+  private generation = 0;
+  private stamp = 0;
+  private mutationJobQueued = false;
+  private initialScanPending = false;
+  private paintScheduled = false;
+  /** Painting what the scan left waiting, without batching (see PAINT_BATCHES_FROM). */
+  private draining = false;
+  private card: Promise<CardUi> | undefined;
+  private cardReady: CardUi | undefined;
+  /** Closing a card that failed to render: not the reader closing it, so browse mode goes on. */
+  private closingFailed = false;
+  private lastUrl: string;
+  private navTimer: number | undefined;
+
+  constructor(private readonly opts: LensOptions) {
+    this.ctx = opts.ctx;
+    this.doc = opts.doc ?? document;
+    this.hostname = opts.hostname ?? this.doc.location?.hostname ?? '';
+    this.now = opts.now ?? (() => performance.now());
+    this.stats = { scriptStart: this.now(), fullScans: 0, changeScans: 0 };
+    this.lastUrl = this.doc.location?.href ?? '';
+    this.store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' } });
+    this.roots = new Roots(this.doc, this.ctx, {
+      added: (root) => this.pump.add(this.fullScan(root)),
+      changed: () => this.queueMutations(),
+      storm: (root) => this.active && this.pump.add(this.fullScan(root)),
+      dropped: (root) => {
+        this.store.dropRoot(root);
+        this.schedulePaint();
+        if (this.active && this.matcher) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
+      },
+      frameDocument: (doc) => this.listen(doc),
+    });
+    this.paint = new Paintwork({ forceFallback: opts.forceFallback, hooks: this.roots.writeHooks, isPainted: (m) => this.store.isPainted(m), report: this.report });
+    this.pump = new Pump({
+      budgetMs: opts.budgetMs ?? SLICE_BUDGET_MS,
+      now: this.now,
+      alive: () => this.active && this.ctx.isValid,
+      afterSlice: () => this.flushPaint(),
+      report: this.report,
+      onIdle: () => {
+        // Changes still waiting for the painter: paint them in slices of their own before calling the scan done.
+        if (this.active && this.store.pendingPaint) return this.drainPaint();
+        if (this.active && this.initialScanPending) {
+          this.initialScanPending = false;
+          this.stats.initialScanDone ??= this.now();
+        }
+      },
+    });
+    this.browse = new BrowseMode({
+      mentions: () => this.store.paintedInOrder(),
+      // Without a card there is nothing to show or announce; the highlights and the keys still work.
+      show: (m) => this.showMention(m, true).catch(() => undefined),
+      hide: () => {
+        this.paint.setCurrent(undefined);
+        this.cardReady?.close();
+      },
+      announce: (text) => void this.getCard().then((c) => c.announce(text), ignore),
+      startIndex: (list) => this.firstBelowTop(list),
+    });
+    this.listen(this.doc);
+    this.watchNavigation();
+    this.ctx.setInterval(() => this.active && this.paint.refresh(), 2000);
+    this.ctx.onInvalidated(() => this.stop());
+  }
+
+  /** Applies settings: starts, stops, or re-filters what is painted. */
+  async apply(s: Settings): Promise<void> {
+    this.settings = s;
+    this.store.setFilter(filterOf(s));
+    if (!isActiveOn(s, this.hostname)) {
+      if (this.active) this.stop();
+      return;
+    }
+    this.cardReady?.setTheme(s.theme);
+    if (!this.active) await this.start();
+    else this.schedulePaint();
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Resolves when no scan work is pending (or at once when inactive). */
+  async idle(): Promise<void> {
+    while (this.active && (this.pump.busy || this.initialScanPending)) {
+      await this.pump.idle();
+      // Starting (the lexicon, the matcher) is not pump work: wait for the pump to get some.
+      if (this.initialScanPending && !this.pump.busy) await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  // ---- life cycle ------------------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    this.active = true;
+    const gen = ++this.generation;
+    this.initialScanPending = true;
+    try {
+      if (!this.matcher) {
+        const tables = await this.opts.loadMatcherTables();
+        this.stats.lexiconReceived ??= this.now();
+        this.matcher = await this.prepareMatcher(tables);
+      }
+    } catch (e) {
+      console.warn('[regulatory-lens] could not load the lexicon', e);
+      this.active = false;
+      this.initialScanPending = false;
+      return;
+    }
+    if (gen !== this.generation || !this.active) return;
+    this.stats.matcherReady ??= this.now();
+    this.roots.add(this.doc);
+    // Scrolled down (a reload, a link to an anchor): what is on screen first, found by hit tests before the
+    // page is walked; the full scan then reads it again with the rest. At the top, the full scan reads the
+    // page in document order as it walks it, so its first slice paints what is on screen: no layout forced,
+    // nothing read twice.
+    const visible = this.scrolled() ? visibleBlocks(this.doc) : [];
+    if (visible.length) this.pump.add(new ScanJob(this.scanEnv(), this.doc, visible, { full: false, stamp: ++this.stamp }), true);
+  }
+
+  /**
+   * Makes the matcher from its tables and runs it on samples: its regex and its normalisation tables are built on first
+   * use, which on a fresh page can cost a few hundred milliseconds. Paid here, in tasks of their own with
+   * the page given the thread in between, not in a scan slice.
+   */
+  private async prepareMatcher(tables: MatcherTables): Promise<Matcher> {
+    let t = this.now();
+    const matcher = matcherFromTables(tables, { onUnscored: () => this.needScorer() });
+    const tasks = [this.now() - t];
+    for (const sample of WARM_UP) {
+      await yieldToPage();
+      t = this.now();
+      matcher.scan(sample);
+      tasks.push(this.now() - t);
+    }
+    this.stats.matcherInitMs = tasks.reduce((a, b) => a + b, 0);
+    this.stats.matcherLongestTaskMs = Math.max(...tasks);
+    return matcher;
+  }
+
+  /** Removes every highlight, observer and card; the page is left exactly as it was. */
+  stop(): void {
+    this.active = false;
+    this.generation++;
+    this.initialScanPending = false;
+    this.mutationJobQueued = false;
+    this.pump.clear();
+    this.browse.leave(false);
+    this.roots.clear();
+    this.paint.clear();
+    this.store.clear();
+    this.store.takeDiff();
+    const card = this.card;
+    this.card = undefined;
+    this.cardReady = undefined;
+    void card?.then((c) => c.remove()).catch(() => undefined);
+  }
+
+  // ---- scanning ------------------------------------------------------------------------------------------
+
+  private scanEnv(): ScanEnv {
+    return {
+      matcher: this.matcher!,
+      store: this.store,
+      painterFor: (n: Node) => this.paint.painterFor(n.nodeType === 9 ? (n as Document) : n.ownerDocument!),
+      discoveries: { shadowRoot: (sr) => this.roots.add(sr), frame: (f) => this.roots.addFrame(f) },
+      now: this.now,
+      counters: this.counters,
+      report: this.report,
+    };
+  }
+
+  private fullScan(root: ScanRoot): ScanJob {
+    const isTop = root === this.doc;
+    this.stats.fullScans++;
+    return new ScanJob(this.scanEnv(), root, [root], {
+      full: true,
+      stamp: ++this.stamp,
+      order: isTop && this.scrolled() ? (units) => viewportFirst(units, this.doc.defaultView?.innerHeight ?? 800) : undefined,
+      onDone: () => isTop && this.roots.dropDead(),
+    });
+  }
+
+  /**
+   * Whether the page is likely shown away from its start (what is on screen is then not what comes first):
+   * opened at an anchor, or reloaded or reached through history, where the browser restores the scroll
+   * position. Not `scrollY`: reading it lays the page out at once (45 ms on a 1 MB page), work the browser
+   * would otherwise do in its own time.
+   */
+  private scrolled(): boolean {
+    const loc = this.doc.location;
+    if (loc && loc.hash.length > 1) return true;
+    const nav = this.doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'reload' || nav?.type === 'back_forward';
+  }
+
+  /**
+   * The fuzzy scorer, asked for once (again after a failure, at the next need); then the segments that
+   * waited for it are scanned again (they hold a check that fails once it is there: see scan.ts).
+   */
+  private needScorer(): void {
+    if (this.scorerAsked || !this.opts.loadFuzzyScorer) return;
+    this.scorerAsked = true;
+    this.opts.loadFuzzyScorer().then(
+      (score) => {
+        this.matcher?.setScorer(score);
+        this.store.evidence.touch();
+        if (this.active) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
+      },
+      (e: unknown) => {
+        this.scorerAsked = false;
+        this.report('loading the fuzzy scorer', e);
+      },
+    );
+  }
+
+  /** Rescans every root (SPA navigation): the page may be a different page now. */
+  rescanAll(): void {
+    if (!this.active) return;
+    for (const root of this.roots.keys()) this.pump.add(this.fullScan(root));
+  }
+
+  private queueMutations(): void {
+    if (!this.active || this.mutationJobQueued) return;
+    this.mutationJobQueued = true;
+    this.pump.add({ step: () => this.processMutations() }, true);
+  }
+
+  private processMutations(): boolean {
+    this.mutationJobQueued = false;
+    let removed = false;
+    for (const [root, records] of this.roots.take()) {
+      let dirty;
+      try {
+        dirty = dirtyFromRecords(records, root);
+      } catch (e) {
+        // What changed is unknown: read the root again whole (as after a storm); the other roots go on.
+        this.report('following page changes', e);
+        this.pump.add(this.fullScan(root));
+        continue;
+      }
+      removed ||= dirty.removed;
+      if (dirty.blocks.length) {
+        this.stats.changeScans++;
+        this.pump.add(new ScanJob(this.scanEnv(), root, dirty.blocks, { full: false, stamp: ++this.stamp }), true);
+      }
+    }
+    if (removed) {
+      this.store.pruneDetached((m) => this.paint.isIntact(m));
+      this.roots.dropDead();
+      // What left the page may have resolved names elsewhere on it.
+      this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
+    }
+    return true;
+  }
+
+  // ---- painting ------------------------------------------------------------------------------------------
+
+  /** One more slice, with nothing to do but paint (`flushPaint` runs after every slice). */
+  private drainPaint(): void {
+    this.draining = true;
+    this.pump.add({ step: () => true });
+  }
+
+  private schedulePaint(): void {
+    if (this.paintScheduled) return;
+    this.paintScheduled = true;
+    queueMicrotask(() => {
+      this.paintScheduled = false;
+      this.flushPaint();
+    });
+  }
+
+  private flushPaint(): void {
+    if (!this.active) return;
+    if (!this.draining && this.pump.busy && this.store.shownCount >= PAINT_BATCHES_FROM) return;
+    const added = this.paint.apply(this.store.takeDiff(MAX_PAINT_PER_SLICE));
+    this.draining &&= this.store.pendingPaint > 0;
+    if (this.store.pendingPaint && !this.pump.busy) this.drainPaint();
+    if (added && this.stats.firstHighlight === undefined) {
+      this.stats.firstHighlight = this.now();
+      this.stats.firstHighlightChunk = this.pump.stats.chunks + 1;
+    }
+  }
+
+  /** Index of the first painted mention at or below the top of the viewport (where reading resumes). */
+  private firstBelowTop(list: Mention[]): number {
+    for (let i = 0; i < list.length; i++) {
+      const r = this.paint.rectOf(list[i]!);
+      if (r && r.bottom >= 0) return i;
+    }
+    return 0;
+  }
+
+  // ---- the card ------------------------------------------------------------------------------------------
+
+  /**
+   * The card, created on first need: not when the page is painted, since most pages never open one. A
+   * failure (the module blocked, the extension reloaded) leaves the highlights alone, is reported once,
+   * and the next need tries again.
+   */
+  private getCard(): Promise<CardUi> {
+    const card = (this.card ??= this.opts
+      .createCard({
+        rectOf: (m) => this.paint.rectOf(m),
+        onClosed: () => {
+          if (this.closingFailed) return;
+          if (this.browse.active) this.browse.leave(true);
+          this.paint.setCurrent(undefined);
+        },
+      })
+      .then(
+        (c) => {
+          if (this.card !== card) {
+            // Stopped while it loaded: the page gets nothing of ours.
+            c.remove();
+            throw new Error('Regulatory Lens stopped');
+          }
+          this.cardReady = c;
+          if (this.settings) c.setTheme(this.settings.theme);
+          return c;
+        },
+        (e: unknown) => {
+          if (this.card === card) this.card = undefined;
+          this.report('loading the card UI', e);
+          throw e;
+        },
+      ));
+    return card;
+  }
+
+  /** What hover drives: opening is asynchronous, the rest answers at once. */
+  readonly surface: CardSurface = {
+    open: (m) => void this.getCard().then((c) => this.openCard(c, m), ignore),
+    close: () => this.cardReady?.close(),
+    isOpen: () => !!this.cardReady?.isOpen(),
+    contains: (e) => !!this.cardReady?.contains(e),
+  };
+
+  /** Scrolls a mention into view, marks it current and opens its card. */
+  private async showMention(m: Mention, focus: boolean): Promise<EntityView | undefined> {
+    this.paint.setCurrent(m);
+    await scrollToMention(m, this.doc);
+    if (!this.active) return undefined;
+    const card = await this.getCard();
+    return this.openCard(card, m, { focus });
+  }
+
+  /**
+   * Opens the card on a mention. A card that fails to render (a damaged record, a component that throws)
+   * is reported once and closed, so the page is not left with half a card; the next one opens as usual,
+   * and browse mode stays on (the mention is still announced, without its card's details).
+   */
+  private async openCard(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
+    try {
+      return await card.open(m, opts);
+    } catch (e) {
+      this.report('a card', e);
+      this.closingFailed = true;
+      try {
+        card.close();
+      } catch {
+        // Broken beyond closing: the next open draws it anew.
+      } finally {
+        this.closingFailed = false;
+      }
+      return undefined;
+    }
+  }
+
+  // ---- events ------------------------------------------------------------------------------------------
+
+  /** Hover, browse keys and clicks, in the page and in each same-origin frame. */
+  private listen(doc: Document): void {
+    if (this.listening.has(doc)) return;
+    this.listening.add(doc);
+    watchHover(this.ctx, doc, {
+      hitTest: (x, y) => (this.active ? this.paint.mentionAt(doc, x, y, this.roots.shadowRootsOf(doc)) : undefined),
+      card: this.surface,
+      enabled: () => this.active && !this.browse.active,
+    });
+    const win = doc.defaultView;
+    if (!win) return;
+    this.ctx.addEventListener(
+      win,
+      'keydown',
+      (e: KeyboardEvent) => {
+        if (this.browse.active && this.browse.onKey(e)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      },
+      { capture: true },
+    );
+    this.ctx.addEventListener(
+      win,
+      'pointerdown',
+      (e: PointerEvent) => {
+        if (this.browse.active && !this.surface.contains(e)) this.browse.leave();
+      },
+      { capture: true },
+    );
+  }
+
+  /** SPA navigations (history.pushState, back and forward) rescan the page once its new content is in. */
+  private watchNavigation(): void {
+    const check = () => {
+      const href = this.doc.location?.href ?? '';
+      if (href === this.lastUrl) return;
+      this.lastUrl = href;
+      this.browse.leave(false);
+      this.cardReady?.close();
+      if (this.navTimer !== undefined) clearTimeout(this.navTimer);
+      this.navTimer = this.ctx.setTimeout(() => {
+        this.navTimer = undefined;
+        this.rescanAll();
+      }, RESCAN_DEBOUNCE_MS);
+    };
+    const win = this.doc.defaultView ?? window;
+    const nav = (win as Window & { navigation?: EventTarget }).navigation;
+    if (nav) this.ctx.addEventListener(nav, 'currententrychange', check);
+    // WXT's own watcher (polling) covers browsers without the Navigation API.
+    this.ctx.addEventListener(win, 'wxt:locationchange', check);
+    this.ctx.addEventListener(win, 'popstate', check);
+  }
+
+  // ---- the page protocol ---------------------------------------------------------------------------------
+
+  private settled(): Promise<unknown> {
+    return Promise.race([this.idle(), new Promise((r) => setTimeout(r, ANSWER_WAIT_MS))]);
+  }
+
+  async pageMentions(): Promise<{ mentions: PageMention[] }> {
+    if (!this.active) throw new Error(this.settings?.enabled === false ? 'Regulatory Lens is switched off.' : 'Regulatory Lens is paused on this site.');
+    await this.settled();
+    const order = this.store.where((m) => this.settings?.kinds[m.detection.kind] !== false).sort(compareMentions);
+    const position = new Map(order.map((m, i) => [m, i]));
+    return {
+      mentions: this.store.entitiesFound().map((e) => ({ kind: e.kind, id: e.id, name: e.name, count: e.count, index: position.get(e.first) ?? 0 })),
+    };
+  }
+
+  async revealMention(kind: EntityKind, id: string): Promise<void> {
+    if (!this.active) throw new Error('Regulatory Lens is not active on this page.');
+    await this.settled();
+    const m = this.store.firstOf(kind, id);
+    if (!m) throw new Error(`no mention of ${entityKey({ kind, id })} on this page`);
+    this.browse.leave(false);
+    await this.showMention(m, false);
+  }
+
+  async browseMentions(): Promise<void> {
+    if (this.active) await this.browse.toggle(this.doc);
+  }
+
+  pageStats(): PageStats {
+    return {
+      url: this.doc.location?.href ?? '',
+      active: this.active,
+      ...this.stats,
+      ...this.pump.stats,
+      ...this.counters,
+      mentions: this.store.size,
+      painted: this.store.paintedCount,
+    };
+  }
+}
+
+/** For promises whose failure is already reported (getCard). */
+function ignore(): void {}
+
+function filterOf(s: Settings): DisplayFilter {
+  return { kinds: { ...s.kinds }, density: { ...s.density } };
+}

@@ -1,0 +1,123 @@
+/**
+ * The popup's side of the page protocol: asks the content script in one tab what it found there, and to
+ * reveal a mention. The page side (`page/page-requests.ts`) answers
+ *   {type: 'pageMentions'}           -> {ok: true, value: {mentions: [{kind, id, name, count, index}]}}
+ *   {type: 'revealMention', kind, id} -> {ok: true, value: null}
+ * Browser pages, the web store and tabs opened before the extension have no content script: sending there
+ * rejects, which is an answer ("this page cannot be read"), not a failure.
+ */
+import { z } from 'zod/mini';
+import { browser } from 'wxt/browser';
+import type { EntityKind } from '../../data/schema';
+import { t } from '../../platform/i18n';
+
+// The schema module would bring all of zod and every record schema into the popup; the kinds are checked
+// against its type instead, both ways.
+const KINDS = ['framework', 'jurisdiction', 'technology'] as const satisfies readonly EntityKind[];
+type Exhaustive = EntityKind extends (typeof KINDS)[number] ? true : never;
+const exhaustive: Exhaustive = true;
+void exhaustive;
+
+const PageMention = z.object({
+  kind: z.enum(KINDS),
+  id: z.string(),
+  name: z.string(),
+  count: z.number(),
+  /** Position of the first mention in the page's reading order. */
+  index: z.number(),
+});
+export type PageMention = z.infer<typeof PageMention>;
+
+const PageMentionsAnswer = z.union([
+  z.object({ ok: z.literal(true), value: z.object({ mentions: z.array(PageMention) }) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+const StatsAnswer = z.object({ ok: z.literal(true), value: z.object({ url: z.string() }) });
+const RevealAnswer = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+
+export type PageState = { status: 'loading' } | { status: 'unreadable'; reason: string } | { status: 'ok'; mentions: PageMention[] };
+
+export interface TargetTab {
+  id: number;
+  windowId?: number;
+  /** Only known when the browser tells the extension the tab's address. */
+  host?: string;
+}
+
+/**
+ * The tab the popup is about: the active tab of the current window. A test may name another one with
+ * `popup.html?tab=<id>` (Playwright cannot open the real popup over a page); that only changes which tab
+ * the popup asks, and the content script there still decides what to answer.
+ */
+export async function targetTab(search: string = location.search): Promise<TargetTab | undefined> {
+  const named = new URLSearchParams(search).get('tab');
+  const tab = named && /^\d{1,10}$/.test(named) ? await browser.tabs.get(Number(named)).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return undefined;
+  return { id: tab.id, windowId: tab.windowId, host: hostOf(tab.url) };
+}
+
+/** Web pages only: a site can be paused, a browser page cannot. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const UNREADABLE = () => t('pageUnreadable');
+
+/** Mentions found on the tab, most mentioned first; never rejects. */
+export async function readPage(tabId: number | undefined, timeoutMs = 5000): Promise<PageState> {
+  if (tabId === undefined) return { status: 'unreadable', reason: UNREADABLE() };
+  let raw: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    // A content script that never answers must not leave the tab saying "Reading this page..." for ever.
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    raw = await Promise.race([browser.tabs.sendMessage(tabId, { type: 'pageMentions' }), late]);
+    if (raw === 'late') return { status: 'unreadable', reason: t('pageLate') };
+  } catch {
+    return { status: 'unreadable', reason: UNREADABLE() };
+  } finally {
+    clearTimeout(timer);
+  }
+  const answer = PageMentionsAnswer.safeParse(raw);
+  if (!answer.success) return { status: 'unreadable', reason: UNREADABLE() };
+  // The content script's own reasons ("Regulatory Lens is paused on this site.") are written for the reader.
+  if (!answer.data.ok) return { status: 'unreadable', reason: answer.data.error };
+  return { status: 'ok', mentions: sortMentions(answer.data.value.mentions) };
+}
+
+export function sortMentions(mentions: PageMention[]): PageMention[] {
+  return [...mentions].sort((a, b) => b.count - a.count || a.index - b.index);
+}
+
+/**
+ * The tab's host name. The browser tells an extension without the `tabs` permission no addresses, so
+ * where it does not, the content script says where it runs (its `pageStats` answer, which it gives even
+ * while paused). Undefined where no content script runs: nothing there to pause.
+ */
+export async function siteOf(tab: TargetTab | undefined): Promise<string | undefined> {
+  if (!tab) return undefined;
+  if (tab.host) return tab.host;
+  try {
+    const answer = StatsAnswer.safeParse(await browser.tabs.sendMessage(tab.id, { type: 'pageStats' }));
+    return answer.success ? hostOf(answer.data.value.url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scrolls the page to the entity's first mention and opens its card there. Resolves to an error message, or undefined. */
+export async function revealMention(tabId: number, ref: { kind: EntityKind; id: string }): Promise<string | undefined> {
+  try {
+    const answer = RevealAnswer.safeParse(await browser.tabs.sendMessage(tabId, { type: 'revealMention', kind: ref.kind, id: ref.id }));
+    if (!answer.success) return t('pageNoAnswer');
+    return answer.data.ok ? undefined : answer.data.error;
+  } catch {
+    return t('pageUnreachable');
+  }
+}
