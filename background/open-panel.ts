@@ -7,6 +7,7 @@
  * open call is therefore made first, synchronously, and the storing runs beside it.
  */
 import type { Jurisdiction } from '../data/schema';
+import type { OpenedPanel } from '../protocol/messages';
 import type { LensDb } from '../platform/db';
 import { DEFAULT_CHOICE, loadChoice, mergeChoice, saveChoice } from '../platform/compare-choice';
 
@@ -19,13 +20,6 @@ export interface PanelOpeners {
 
 export interface SenderTab {
   tab?: { id?: number; windowId?: number };
-}
-
-export interface OpenedPanel {
-  /** Whether the panel was opened; when not, the choice is still stored for the next time it opens. */
-  opened: boolean;
-  jurisdictions: string[];
-  error?: string;
 }
 
 function open(sender: SenderTab, openers: PanelOpeners): Promise<void> {

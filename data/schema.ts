@@ -3,9 +3,9 @@
  * schemas (`z.infer`), and `data/validate.ts` checks the JSON files against them plus the cross-record rules.
  */
 import { z } from 'zod';
+import { ENTITY_KINDS, ID_PATTERN } from './ids';
 
-/** Lower-case kebab-case ids: stable keys that links, storage and tests rely on. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case');
+export const Id = z.string().regex(ID_PATTERN, 'ids are lower-case kebab-case');
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision we are sure of, never more. */
 export const PartialDate = z
@@ -202,5 +202,5 @@ export const Dataset = z.strictObject({
   coalitions: z.array(Coalition),
 });
 export type Dataset = z.infer<typeof Dataset>;
-export const EntityKind = z.enum(['framework', 'jurisdiction', 'technology']);
+export const EntityKind = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKind>;

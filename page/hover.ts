@@ -5,6 +5,7 @@
  * (the page and each same-origin frame), always through the content script context, so it is removed
  * with it.
  */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from './mentions';
 
 export const OPEN_DELAY_MS = 300;
@@ -19,7 +20,7 @@ export interface CardSurface {
 }
 
 export interface HoverCtx {
-  addEventListener: (target: EventTarget, type: any, handler: (e: any) => void, options?: AddEventListenerOptions) => void;
+  addEventListener: ContentScriptContext['addEventListener'];
   setTimeout: (handler: () => void, ms: number) => number;
 }
 

@@ -4,6 +4,7 @@
  * MAX_MUTATIONS_PER_BATCH (a framework re-rendering the page) becomes one debounced full rescan instead.
  * Roots whose host or frame leaves the page are dropped.
  */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_MUTATIONS_PER_BATCH } from './living';
 import { frameOf, type ScanRoot } from './mentions';
 import type { WriteHooks } from './marks';
@@ -29,7 +30,7 @@ export interface RootEvents {
 }
 
 interface Ctx {
-  addEventListener: (target: EventTarget, type: any, handler: (e: any) => void, options?: AddEventListenerOptions) => void;
+  addEventListener: ContentScriptContext['addEventListener'];
   setTimeout: (handler: () => void, ms: number) => number;
 }
 
@@ -141,7 +142,7 @@ export class Roots {
   }
 
   private attachFrame(frame: HTMLIFrameElement): void {
-    let doc: Document | null = null;
+    let doc: Document | null;
     try {
       // null for cross-origin frames: those are not ours to read.
       doc = frame.contentDocument;

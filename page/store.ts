@@ -112,13 +112,6 @@ export class MentionStore {
     this.version++;
   }
 
-  /** Mentions starting in any of these text nodes (what a rescan of them replaces). */
-  inNodes(nodes: Iterable<Text>): Mention[] {
-    const out: Mention[] = [];
-    for (const n of nodes) for (const set of this.byNode.get(n)?.values() ?? []) for (const m of set) out.push(m);
-    return out;
-  }
-
   /** Mentions starting in `node` at an offset in [from, to) (what a rescan of that range replaces). */
   inRange(node: Text, from: number, to: number): Mention[] {
     const out: Mention[] = [];

@@ -11,9 +11,8 @@
  */
 import { z } from 'zod/mini';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { ENTITY_KINDS } from '../data/ids';
 import type { EntityKind } from '../data/schema';
-
-export const KINDS = ['framework', 'jurisdiction', 'technology'] as const satisfies readonly EntityKind[];
 
 export const DENSITIES = ['every', 'first'] as const;
 export type Density = (typeof DENSITIES)[number];
@@ -63,9 +62,11 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {}
 
 export const SETTINGS_KEY = 'local:settings' as const;
 
-let item: WxtStorageItem<Settings, {}> | undefined;
+/** The settings item; WXT's second type parameter is its metadata, which we do not use. */
+type SettingsItem = WxtStorageItem<Settings, Record<string, never>>;
+let item: SettingsItem | undefined;
 /** Defined on first use, not at import: defining an item starts its migration, which needs the extension APIs. */
-export function settingsItem(): WxtStorageItem<Settings, {}> {
+export function settingsItem(): SettingsItem {
   item ??= storage.defineItem<Settings>(SETTINGS_KEY, {
     fallback: DEFAULT_SETTINGS,
     version: SETTINGS_VERSION,
@@ -90,7 +91,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function repairSettings(raw: unknown): Repaired {
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { settings: clone(DEFAULT_SETTINGS), problems };
-  const src = isRecord(raw) ? raw : (problems.push(`settings: expected an object, got ${describe(raw)}`), {} as Record<string, unknown>);
+  if (!isRecord(raw)) problems.push(`settings: expected an object, got ${describe(raw)}`);
+  const src: Record<string, unknown> = isRecord(raw) ? raw : {};
   const pick = <T>(path: string, ok: (v: unknown) => v is T, value: unknown, fallback: T): T => {
     if (ok(value)) return value;
     problems.push(`${path}: ${describe(value)} is invalid, using ${JSON.stringify(fallback)}`);
@@ -106,8 +108,8 @@ export function repairSettings(raw: unknown): Repaired {
       return { ...fallback };
     }
     const out = {} as Record<EntityKind, T>;
-    for (const k of KINDS) out[k] = pick(`${key}.${k}`, ok, value[k], fallback[k]);
-    for (const k of Object.keys(value)) if (!(KINDS as readonly string[]).includes(k)) problems.push(`${key}.${k}: unknown kind dropped`);
+    for (const k of ENTITY_KINDS) out[k] = pick(`${key}.${k}`, ok, value[k], fallback[k]);
+    for (const k of Object.keys(value)) if (!(ENTITY_KINDS as readonly string[]).includes(k)) problems.push(`${key}.${k}: unknown kind dropped`);
     return out;
   };
   const pausedHosts: string[] = [];
@@ -165,7 +167,7 @@ export function isActiveOn(s: Settings, hostname: string): boolean {
 }
 
 /** Reads the settings, repairing (and saving back) an invalid stored value. */
-export async function loadSettings(it: WxtStorageItem<Settings, {}> = settingsItem()): Promise<Settings> {
+export async function loadSettings(it: SettingsItem = settingsItem()): Promise<Settings> {
   const raw = await it.getValue();
   const { settings, problems } = repairSettings(raw);
   if (problems.length) {
@@ -176,7 +178,7 @@ export async function loadSettings(it: WxtStorageItem<Settings, {}> = settingsIt
 }
 
 /** Calls `cb` with the repaired settings on every change, from any tab or page; returns the unwatch function. */
-export function watchSettings(cb: (s: Settings) => void, it: WxtStorageItem<Settings, {}> = settingsItem()): () => void {
+export function watchSettings(cb: (s: Settings) => void, it: SettingsItem = settingsItem()): () => void {
   return it.watch((raw) => {
     const { settings, problems } = repairSettings(raw);
     if (problems.length) console.warn(`[regulatory-lens] invalid settings ignored:\n${problems.join('\n')}`);
@@ -185,14 +187,14 @@ export function watchSettings(cb: (s: Settings) => void, it: WxtStorageItem<Sett
 }
 
 /** Read-modify-write; the new value is validated before it is stored. */
-export async function updateSettings(change: (s: Settings) => Settings, it: WxtStorageItem<Settings, {}> = settingsItem()): Promise<Settings> {
+export async function updateSettings(change: (s: Settings) => Settings, it: SettingsItem = settingsItem()): Promise<Settings> {
   const next = validateSettings(change(await loadSettings(it)));
   await it.setValue(next);
   return next;
 }
 
 /** Pauses or resumes the extension on one site. */
-export function setPaused(hostname: string, paused: boolean, it?: WxtStorageItem<Settings, {}>): Promise<Settings> {
+export function setPaused(hostname: string, paused: boolean, it?: SettingsItem): Promise<Settings> {
   const host = normalizeHost(hostname);
   if (!host) return Promise.reject(new Error(`not a host name: ${hostname}`));
   return updateSettings(

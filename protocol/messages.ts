@@ -8,9 +8,9 @@ import type { MatcherTables } from '../core/detect/tables';
 import { EntityKind, type Framework, type Jurisdiction, type Technology, type Challenge, type Stage } from '../data/schema';
 import type { Binding, TechnologyId } from '../data/schema';
 import type { Regime } from '../core/regime';
-import type { OpenedPanel } from '../background/open-panel';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../data/ids';
 
-const Id = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const Id = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN);
 
 export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getLexicon') }),
@@ -81,6 +81,14 @@ export interface StrictestJurisdictions {
 export interface DatasetInfo {
   version: string;
   counts: { frameworks: number; jurisdictions: number; technologies: number; coalitions: number };
+}
+
+/** What "Compare in side panel" did. */
+export interface OpenedPanel {
+  /** Whether the panel was opened; when not, the choice is still stored for the next time it opens. */
+  opened: boolean;
+  jurisdictions: string[];
+  error?: string;
 }
 
 export interface Responses {

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadDataset } from '../data/index';
 import { buildLexicon } from '../core/detect/lexicon';
-import type { PageStats } from '../page/page-requests';
+import type { PageStats } from '../protocol/page';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { serve } from './serve.mjs';
 

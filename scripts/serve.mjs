@@ -20,7 +20,9 @@ export function serve(roots, port = 0) {
         res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
         res.end(body);
         return;
-      } catch {}
+      } catch {
+        // Not there: try the next root.
+      }
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');

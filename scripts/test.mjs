@@ -49,6 +49,7 @@ const step = (name, cmd, args, env) => {
 };
 
 step('type-check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit']);
+step('lint (eslint, dependency-cruiser, knip)', 'npm', ['run', '--silent', 'lint']);
 step('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 const built = step('build chrome-mv3', 'npx', ['wxt', 'build']) & step('build firefox-mv3', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (built) step('bundle checks', 'node', ['scripts/check-bundles.mjs']);

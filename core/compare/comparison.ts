@@ -55,13 +55,6 @@ export const TECHNOLOGY_SHORT: Record<TechnologyId, string> = {
   iot: t('techShortIot'),
 };
 
-export const RELATION_LABEL: Record<Relation, string> = {
-  own: t('relationOwn'),
-  signed: t('relationSigned'),
-  member: t('relationMember'),
-  extraterritorial: t('extraterritorialReach'),
-};
-
 const label = (f: Framework) => f.shortName ?? f.name;
 const byName = (a: Related, b: Related) => label(a.framework).localeCompare(label(b.framework));
 

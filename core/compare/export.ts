@@ -116,7 +116,7 @@ const techName = (id: string, names: ExportNames) => names.technologies.get(id)?
 const related = (c: Column): Related[] => [...c.own, ...c.international, ...c.reachedBy];
 
 /** One row per (technology, jurisdiction, related instrument); a jurisdiction with none still gets a row for its regime. */
-export function comparisonCsv(comparisons: TechnologyComparison[], names: ExportNames): string {
+export function comparisonCsv(comparisons: TechnologyComparison[]): string {
   const rows: string[][] = [CSV_HEADER.map((c) => t(CSV_HEADING[c]))];
   for (const t of comparisons) {
     const shared = new Set(t.alignment.shared.map((f) => f.id));

@@ -19,11 +19,9 @@
  * part by part), the whole page: see page-level.ts.
  */
 
+import { Evidence, NEAR, NEAR_TECHNOLOGY, PAGE_TECHNOLOGY_MENTIONS, type EvidencePoint } from './evidence';
 import type { PageLevel, PageTotals } from './page-level';
 
-export const NEAR = 250;
-export const NEAR_TECHNOLOGY = 600;
-export const PAGE_TECHNOLOGY_MENTIONS = 3;
 /** Weight of evidence by how the mentioned jurisdiction relates to a candidate framework. */
 const DIRECT = 2;
 const RELATED = 0.5;
@@ -47,47 +45,6 @@ const GOVERNANCE = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-export interface Mention {
-  start: number;
-  end: number;
-  id: string;
-  /** 1 for a name, ADJECTIVE_STRENGTH for an adjective. */
-  strength: number;
-}
-
-/** Sorted positions of evidence, with binary search for the ones near a point. */
-export class Evidence {
-  private sorted = false;
-  readonly items: Mention[] = [];
-
-  add(m: Mention) {
-    this.items.push(m);
-    this.sorted = false;
-  }
-
-  near(start: number, end: number, radius: number): Mention[] {
-    if (!this.sorted) {
-      this.items.sort((a, b) => a.start - b.start);
-      this.sorted = true;
-    }
-    const lo = lowerBound(this.items, start - radius);
-    const out: Mention[] = [];
-    for (let i = lo; i < this.items.length && this.items[i]!.start <= end + radius; i++) out.push(this.items[i]!);
-    return out;
-  }
-}
-
-function lowerBound(items: Mention[], pos: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export interface Relations {
   frameworkJurisdictions: Record<string, string[]>;
@@ -205,7 +162,7 @@ export function createResolver(rel: Relations, page: PageEvidence, level?: PageL
     const sentence = { direct: 0, related: 0 };
     // What proves an acronym: one of its own jurisdictions or its own full name, nearby.
     let proof = 0;
-    const both = (m: Mention, r: number, strength: number) => {
+    const both = (m: EvidencePoint, r: number, strength: number) => {
       add(near, r, strength);
       if (sameSentence(page.text, m.start < start ? m.end : m.start, m.start < start ? start : end)) add(sentence, r, strength);
     };
@@ -242,7 +199,7 @@ function resolutionCheck(rel: Relations, candidates: string[], acronym: boolean,
 }
 
 /** Sum of strengths (or of `each`) per id. */
-function totalsOf(items: readonly Mention[], each?: number): Map<string, number> {
+function totalsOf(items: readonly EvidencePoint[], each?: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of items) out.set(m.id, (out.get(m.id) ?? 0) + (each ?? m.strength));
   return out;

@@ -54,11 +54,6 @@ export interface ExtractOptions {
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
-/** Whether an element's subtree is not read: skipped tags, editable regions, hidden by attribute or inline style. */
-export function isUnreadElement(el: Element): boolean {
-  return skipElement(el);
-}
-
 function skipElement(el: Element, isHidden?: (el: Element) => boolean): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
   // Most elements of prose carry no attributes: one call instead of five.

@@ -181,7 +181,7 @@ export function matchAtHead(
     let k = j;
     while (k > 0 && !isSpace(text.charCodeAt(k - 1)) && text[k - 1] !== BLOCK_BREAK) k--;
     const raw = text.slice(k, j);
-    if (/[,;:!?.)"'\]]$/.test(raw) || /^["'(\[]/.test(raw)) break;
+    if (/[,;:!?.)"'\]]$/.test(raw) || /^["'([]/.test(raw)) break;
     const word = raw.replace(/-+/g, ' ');
     const lower = word.toLowerCase();
     if (!isCapitalised(word) && !CONNECTORS.has(lower)) break;

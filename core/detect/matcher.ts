@@ -14,8 +14,9 @@ import type { CaseMode } from './terms';
 import { WORD_CLASS, lookupForm, searchView } from './pattern';
 import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex, type PairScorer, type Scoring } from './fuzzy';
 import { fusePairScore } from './fuzzy-score';
-import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
-import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
+import { buildMatcherTables, type MatcherOptions, type MatcherTables, type Sense } from './tables';
+import { ADJECTIVE_STRENGTH, adjectiveHasContext, createResolver, technologyHasContext } from './context';
+import { Evidence } from './evidence';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
 
 export interface Candidate {
@@ -69,13 +70,6 @@ export interface Matcher {
 }
 
 type Mode = CaseMode;
-
-interface Sense {
-  kind: EntityKind;
-  id: string;
-  ambiguous: boolean;
-  weak?: 'adjective' | 'context';
-}
 
 interface Form {
   mode: Mode;
@@ -291,7 +285,12 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     }
 
     const tell = scanOptions.onUnscored;
-    const scoringNow: Scoring = tell && !scoring.score ? { onUnscored: () => (scoring.onUnscored?.(), tell()) } : scoring;
+    const scoringNow: Scoring = tell && !scoring.score ? {
+          onUnscored: () => {
+            scoring.onUnscored?.();
+            tell();
+          },
+        } : scoring;
     if (threshold > 0 && heads.length) {
       const cache = new Map<string, { key: string; score: number } | null>();
       const exactCount = hits.length;

@@ -10,7 +10,7 @@
  * Pure, like the rest of `core/detect`: the bookkeeping across parts (which node holds which evidence)
  * is the page side's (`page/evidence.ts`).
  */
-import { NEAR_TECHNOLOGY, PAGE_TECHNOLOGY_MENTIONS, type Evidence } from './context';
+import { NEAR_TECHNOLOGY, PAGE_TECHNOLOGY_MENTIONS, type Evidence } from './evidence';
 import { originalStart, type Normalized } from './normalize';
 
 /**

@@ -41,7 +41,8 @@ export interface MatcherTables {
   frameworkTechnologies: Record<string, string[]>;
 }
 
-interface Sense {
+/** One meaning of a surface form: which entity, and how much proof it needs. */
+export interface Sense {
   kind: EntityKind;
   id: string;
   ambiguous: boolean;

@@ -27,14 +27,6 @@ export function isCaseSensitiveTerm(term: string): boolean {
   return caseModeOf(canonicalTerm(term)) === 'exact';
 }
 
-/**
- * Whether a dataset name must be capitalised on the page (see `caseModeOf`). The validator's keys fold case
- * for these words, so it reports a superset of the collisions the matcher sees.
- */
-export function isProperNounTerm(term: string): boolean {
-  return caseModeOf(canonicalTerm(term)) === 'capital';
-}
-
 /** Whitespace collapsed, and a leading article dropped: "The Bletchley Declaration" is found after "the". */
 export function canonicalTerm(term: string): string {
   const t = normalizeText(term).replace(/\s+/g, ' ').trim();

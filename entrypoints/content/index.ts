@@ -32,7 +32,13 @@ export default defineContentScript({
           view: (kind, id) => {
             const key = `${kind}:${id}`;
             let v = views.get(key);
-            if (!v) views.set(key, (v = send({ type: 'getEntity', kind, id }).catch((e: unknown) => (views.delete(key), Promise.reject(e)))));
+            if (!v) {
+              v = send({ type: 'getEntity', kind, id }).catch((e: unknown) => {
+                views.delete(key);
+                throw e;
+              });
+              views.set(key, v);
+            }
             return v;
           },
           compare: (jurisdictions) => void send({ type: 'openSidePanel', jurisdictions: jurisdictions.slice(0, 4) }).catch((e: unknown) => console.warn('[regulatory-lens]', e)),

@@ -22,7 +22,10 @@ function counts(page: Page): Promise<Record<string, number>> {
             const c = tx.objectStore(n).count();
             c.onsuccess = () => (out[n] = c.result);
           }
-          tx.oncomplete = () => (db.close(), ok(out));
+          tx.oncomplete = () => {
+            db.close();
+            ok(out);
+          };
         };
       }),
     TABLES,
@@ -43,7 +46,10 @@ function saveAndDamage(page: Page): Promise<void> {
           tx.objectStore('frameworks').delete('gdpr');
           tx.objectStore('frameworks').delete('eu-ai-act');
           tx.objectStore('meta').put({ key: 'datasetVersion', value: 'an-older-version' });
-          tx.oncomplete = () => (db.close(), ok());
+          tx.oncomplete = () => {
+            db.close();
+            ok();
+          };
           tx.onerror = () => fail(tx.error);
         };
       }),
@@ -61,7 +67,10 @@ function userDataAndVersion(page: Page): Promise<{ comparisons: Array<{ jurisdic
           const tx = db.transaction(['comparisons', 'meta'], 'readonly');
           const all = tx.objectStore('comparisons').getAll();
           const meta = tx.objectStore('meta').get('datasetVersion');
-          tx.oncomplete = () => (db.close(), ok({ comparisons: all.result, version: meta.result.value }));
+          tx.oncomplete = () => {
+            db.close();
+            ok({ comparisons: all.result, version: meta.result.value });
+          };
         };
       }),
   );

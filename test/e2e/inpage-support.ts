@@ -24,8 +24,8 @@ export async function pageRequest<T = unknown>(sw: Worker, url: string, message:
   ) as never;
 }
 
-export type { PageStats } from '../../page/page-requests';
-import type { PageStats } from '../../page/page-requests';
+export type { PageStats } from '../../protocol/page';
+import type { PageStats } from '../../protocol/page';
 
 export async function pageStats(sw: Worker, page: Page): Promise<PageStats> {
   const res = await pageRequest<PageStats>(sw, page.url(), { type: 'pageStats' });
@@ -101,7 +101,7 @@ export function paintedTexts(page: Page, name: string): Promise<{ text: string; 
     const out: { text: string; connected: boolean; inShadow: boolean; closest: string | null }[] = [];
     for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
       const range = document.createRange();
-      let text = '';
+      let text: string;
       try {
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);

@@ -94,7 +94,10 @@ test('when the card module cannot load, the highlights stay, the failure is repo
   });
   // As a page's policy or a reloaded extension would: the module's fetch fails.
   let blocked = 0;
-  const block = (route: Route) => (blocked++, route.abort());
+  const block = (route: Route) => {
+    blocked++;
+    return route.abort();
+  };
   await page.route(MODULE, block);
   await page.goto(`${server.url}/inpage.html`);
   await scanned(serviceWorker, page);

@@ -136,7 +136,7 @@ export function serializeDocument(doc: Document = document): string {
         walk(el.shadowRoot);
       }
       if (el.tagName === 'IFRAME') {
-        let d: Document | null = null;
+        let d: Document | null;
         try {
           d = (el as HTMLIFrameElement).contentDocument;
         } catch {

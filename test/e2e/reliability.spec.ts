@@ -492,9 +492,15 @@ test.describe('failure isolation', () => {
             let out: unknown;
             if (op === 'take') {
               const g = store.get(id);
-              g.onsuccess = () => ((out = g.result), store.delete(id));
+              g.onsuccess = () => {
+            out = g.result;
+            store.delete(id);
+          };
             } else store.put(record);
-            tx.oncomplete = () => (db.close(), ok(out));
+            tx.oncomplete = () => {
+            db.close();
+            ok(out);
+          };
             tx.onerror = () => fail(tx.error);
           };
         }),

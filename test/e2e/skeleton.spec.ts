@@ -1,7 +1,4 @@
-import { bundledDataset } from './dataset';
 import { expect, highlightCount, test, textPoint } from './fixtures';
-
-const dataset = bundledDataset();
 
 test.describe('on the demo page', () => {
   test.beforeEach(async ({ page, server }) => {

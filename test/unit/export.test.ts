@@ -35,7 +35,7 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('exports one row per technology, jurisdiction and related instrument, with the header first', () => {
-    const rows = parseCsv(comparisonCsv(comparisons, names));
+    const rows = parseCsv(comparisonCsv(comparisons));
     expect(rows[0]).toEqual([...CSV_HEADER]);
     for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
     const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
@@ -55,7 +55,7 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('marks as shared exactly the instruments all chosen jurisdictions share', () => {
-    const rows = parseCsv(comparisonCsv(comparisons, names)).slice(1);
+    const rows = parseCsv(comparisonCsv(comparisons)).slice(1);
     const t = comparisons[0]!;
     const sharedIds = new Set(rows.filter((r) => r[0] === 'ai' && r[12] === 'true').map((r) => r[6]));
     expect([...sharedIds].sort()).toEqual(t.alignment.shared.map((f) => f.id).sort());
@@ -101,7 +101,7 @@ describe('in another language', () => {
   const fromCatalogue = (s: string | undefined) => /^\u00ab\w+\|/.test(s ?? '');
 
   it('the CSV header row is translated, and still parses back column for column', () => {
-    const rows = inPseudoLocale(() => parseCsv(comparisonCsv(comparisons, names)));
+    const rows = inPseudoLocale(() => parseCsv(comparisonCsv(comparisons)));
     expect(rows[0]).toEqual(CSV_HEADER.map((c) => `\u00ab${CSV_HEADING[c]}|, ""\u00bb`));
     for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
     // Values stay ids, whatever the language.

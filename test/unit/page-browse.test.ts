@@ -19,7 +19,10 @@ function setup(list: Mention[]) {
   const shown: string[] = [];
   const deps = {
     mentions: () => list,
-    show: vi.fn(async (m: Mention) => (shown.push(m.detection.id), view(m.detection.kind, m.detection.id))),
+    show: vi.fn(async (m: Mention) => {
+      shown.push(m.detection.id);
+      return view(m.detection.kind, m.detection.id);
+    }),
     hide: vi.fn(),
     announce: (t: string) => void said.push(t),
     startIndex: () => 0,

@@ -21,7 +21,10 @@ function fakeCard() {
   const card: CardUi & { opened: Mention[]; announced: string[] } = {
     opened,
     announced: [],
-    open: vi.fn(async (m: Mention) => (opened.push(m), undefined)),
+    open: vi.fn(async (m: Mention) => {
+      opened.push(m);
+      return undefined;
+    }),
     close: vi.fn(),
     isOpen: () => false,
     contains: () => false,

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BROWSE_COMMAND, relayCommand } from '../../background/commands';
-import { answerPageRequest, parsePageRequest, registerPageRequests, type PageSide } from '../../page/page-requests';
+import { parsePageRequest } from '../../protocol/page';
+import { answerPageRequest, registerPageRequests, type PageSide } from '../../page/page-requests';
 
 const side = (): PageSide & { calls: string[] } => {
   const calls: string[] = [];

@@ -43,7 +43,10 @@ describe('following the setting', () => {
     let changed: (s: Settings) => void = () => undefined;
     let loaded: (s: Settings) => void = () => undefined;
     const settings: ThemeSettings = {
-      watchSettings: (cb) => ((changed = cb), () => undefined),
+      watchSettings: (cb) => {
+        changed = cb;
+        return () => undefined;
+      },
       loadSettings: () => new Promise((r) => (loaded = r)),
     };
     const following = followTheme(settings);

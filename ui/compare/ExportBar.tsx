@@ -44,7 +44,7 @@ export function ExportBar({ comparisons, names }: { comparisons: TechnologyCompa
   const [status, setStatus] = useState('');
   const today = new Date().toISOString().slice(0, 10);
   const ids = comparisons[0]?.columns.map((c) => c.jurisdiction.id).join('-') ?? 'comparison';
-  const text = (f: Format) => (f === 'csv' ? comparisonCsv(comparisons, names) : comparisonMarkdown(comparisons, names, today));
+  const text = (f: Format) => (f === 'csv' ? comparisonCsv(comparisons) : comparisonMarkdown(comparisons, names, today));
 
   return (
     <section class="rl-cmp-export" aria-labelledby="rl-export-h">

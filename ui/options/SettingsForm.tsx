@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind } from '../../data/schema';
-import { KINDS, normalizeHost, updateSettings, watchSettings, type Density, type Settings, type Theme } from '../../platform/settings';
+import { ENTITY_KINDS } from '../../data/ids';
+import { normalizeHost, updateSettings, watchSettings, type Density, type Settings, type Theme } from '../../platform/settings';
 import { t } from '../../platform/i18n';
 
 const KIND_LABEL: Record<EntityKind, string> = {
@@ -66,7 +67,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             </tr>
           </thead>
           <tbody>
-            {KINDS.map((k) => (
+            {ENTITY_KINDS.map((k) => (
               <tr key={k} data-kind={k}>
                 <th scope="row">{KIND_LABEL[k]}</th>
                 <td>

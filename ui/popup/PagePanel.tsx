@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../data/schema';
-import type { PageMention, PageState } from './page-client';
+import type { PageMention } from '../../protocol/page';
+import type { PageState } from './page-client';
 import { plural, t } from '../../platform/i18n';
 
 const GROUPS: Array<{ kind: EntityKind; title: string }> = [

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../../protocol/messages';
-import type { PageMention, PageState, TargetTab } from './page-client';
+import type { PageMention } from '../../protocol/page';
+import type { PageState, TargetTab } from './page-client';
 import type { RecentRef } from './recent';
 import type { SearchDoc, SearchIndex } from '../../core/search';
 import { EntityCard } from '../card/EntityCard';

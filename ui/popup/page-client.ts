@@ -1,39 +1,12 @@
 /**
- * The popup's side of the page protocol: asks the content script in one tab what it found there, and to
- * reveal a mention. The page side (`page/page-requests.ts`) answers
- *   {type: 'pageMentions'}           -> {ok: true, value: {mentions: [{kind, id, name, count, index}]}}
- *   {type: 'revealMention', kind, id} -> {ok: true, value: null}
- * Browser pages, the web store and tabs opened before the extension have no content script: sending there
+ * The popup's side of the page protocol (protocol/page.ts): asks the content script in one tab what it
+ * found there, and to reveal a mention. Browser pages, the web store and tabs opened before the extension have no content script: sending there
  * rejects, which is an answer ("this page cannot be read"), not a failure.
  */
-import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../../data/schema';
+import { PageMentionsAnswer, RevealAnswer, StatsAnswer, type PageMention } from '../../protocol/page';
 import { t } from '../../platform/i18n';
-
-// The schema module would bring all of zod and every record schema into the popup; the kinds are checked
-// against its type instead, both ways.
-const KINDS = ['framework', 'jurisdiction', 'technology'] as const satisfies readonly EntityKind[];
-type Exhaustive = EntityKind extends (typeof KINDS)[number] ? true : never;
-const exhaustive: Exhaustive = true;
-void exhaustive;
-
-const PageMention = z.object({
-  kind: z.enum(KINDS),
-  id: z.string(),
-  name: z.string(),
-  count: z.number(),
-  /** Position of the first mention in the page's reading order. */
-  index: z.number(),
-});
-export type PageMention = z.infer<typeof PageMention>;
-
-const PageMentionsAnswer = z.union([
-  z.object({ ok: z.literal(true), value: z.object({ mentions: z.array(PageMention) }) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-const StatsAnswer = z.object({ ok: z.literal(true), value: z.object({ url: z.string() }) });
-const RevealAnswer = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 
 export type PageState = { status: 'loading' } | { status: 'unreadable'; reason: string } | { status: 'ok'; mentions: PageMention[] };
 

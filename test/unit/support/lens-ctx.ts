@@ -6,10 +6,14 @@ export function fakeCtx() {
   const invalidated: (() => void)[] = [];
   const ctx: LensCtx & { invalidate(): void } = {
     isValid: true,
-    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, options),
+    addEventListener: ((target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions) =>
+      target.addEventListener(type, handler, options)) as LensCtx['addEventListener'],
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     setInterval: () => 0,
-    onInvalidated: (cb) => (invalidated.push(cb), () => {}),
+    onInvalidated: (cb) => {
+      invalidated.push(cb);
+      return () => {};
+    },
     invalidate() {
       (this as { isValid: boolean }).isValid = false;
       for (const cb of invalidated) cb();
