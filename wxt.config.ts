@@ -45,7 +45,7 @@ export default defineConfig({
   // Firefox reviewers get the sources zip; test output is not source.
   zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },
   vite: () => ({
-    // storeSafe: no eval and no innerHTML in what we ship (addons-linter, issue 10; see the file).
+    // storeSafe: no eval and no innerHTML in what we ship (addons-linter; see the file).
     plugins: [preact(), datasetCheck(), storeSafe()],
     build: {
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).

@@ -1,6 +1,6 @@
 /**
  * Parts of the content script that most pages never use are modules of their own, imported on first need
- * (issue 8: the content script runs on every page): the card UI (`card-module.ts`) and the fuzzy stage's
+ * (the content script runs on every page): the card UI (`card-module.ts`) and the fuzzy stage's
  * scorer (Fuse.js, `fuzzy-scorer.ts`).
  *
  * A content script may `import()` a module the manifest lists in `web_accessible_resources`; the module is

@@ -70,7 +70,7 @@ export const SLICE_BUDGET_MS = 8;
 /**
  * After a change to the highlights the browser re-validates every painted range and repaints the text in
  * the next frame (on a 10 MB text node, about 0.3 s per frame): past this many painted mentions, what a
- * scan still finds is painted when it is done, not after each slice (issue 9).
+ * scan still finds is painted when it is done, not after each slice.
  */
 const PAINT_BATCHES_FROM = 10_000;
 /** Changes painted in one slice at most (creating and registering ranges takes time too). */

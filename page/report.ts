@@ -1,5 +1,5 @@
 /**
- * Failure reports from the page side (issue 9: "an exception in one part is caught, reported to the
+ * Failure reports from the page side ("an exception in one part is caught, reported to the
  * extension's console once, and does not stop the rest"). The part that failed goes on without the piece
  * that threw (one unit, one card, one batch of mutations); this only tells. Each distinct failure (where
  * it happened, the error's name and message) is logged once: a page that makes the same thing throw on

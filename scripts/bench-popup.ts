@@ -1,5 +1,5 @@
 /**
- * Popup benchmark (issue 6): keystroke to rendered results over the whole dataset, and popup open to
+ * Popup benchmark: keystroke to rendered results over the whole dataset, and popup open to
  * interactive, in the built extension in headless Chromium. Not part of `npm test`: figures depend on the
  * machine. Goals: keystroke p95 <= 16 ms, open to interactive <= 150 ms.
  *

@@ -20,7 +20,7 @@ export const EXPECTED_PERMISSIONS = {
 export const WEB_ACCESSIBLE = ['card-ui.js', 'fuzzy-score.js'];
 
 /**
- * The content script runs on every page, so every page pays for parsing it (issue 8): at most 100 KiB
+ * The content script runs on every page, so every page pays for parsing it: at most 100 KiB
  * minified. What most pages never use (the card UI, the fuzzy scorer) is loaded when first needed instead.
  */
 export const MAX_CONTENT_SCRIPT_BYTES = 100 * 1024;

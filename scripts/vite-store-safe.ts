@@ -1,5 +1,5 @@
 /**
- * Store-safe library code (issue 10). Mozilla's addons-linter (scripts/lint-firefox.mjs) flags two library
+ * Store-safe library code. Mozilla's addons-linter (scripts/lint-firefox.mjs) flags two library
  * code paths that never run in this extension, and store reviewers read the same code by hand. Instead of
  * accepting the warnings, this plugin takes the code out at build time, for Chrome and Firefox alike:
  *

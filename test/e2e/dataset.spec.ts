@@ -78,7 +78,7 @@ function userDataAndVersion(page: Page): Promise<{ comparisons: Array<{ jurisdic
 
 test('after install, IndexedDB in the extension origin holds exactly the bundled dataset', async ({ extensionPage }) => {
   const page = await extensionPage('popup.html');
-  // The popup shows its search box before the background has answered (issue 6): wait for the seed.
+  // The popup shows its search box before the background has answered: wait for the seed.
   await expect.poll(() => counts(page)).toEqual(expected);
 });
 

@@ -60,7 +60,7 @@ test.describe('painting', () => {
     expect(await page.evaluate(() => [CSS.highlights.size, document.adoptedStyleSheets.length, document.querySelectorAll('reg-lens-card').length])).toEqual([0, 0, 0]);
 
     await setSettings(serviceWorker, { enabled: true });
-    // The same mentions painted again (issue 9: a re-scan once painted one more or fewer).
+    // The same mentions painted again (a re-scan once painted one more or fewer).
     await expect.poll(() => totalHighlights(page)).toBe(painted);
     expect(await body()).toBe(before);
   });

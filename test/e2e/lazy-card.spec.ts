@@ -1,5 +1,5 @@
 /**
- * The card UI loads on first need (issue 8): a page where no card opens never fetches the card module;
+ * The card UI loads on first need: a page where no card opens never fetches the card module;
  * the first hover fetches it once and shows the card, on a strict-CSP page too; when it cannot load, the
  * highlights stay, the failure is reported once and the next hover tries again; and a page that loads the
  * module in its own world gets nothing from it. The module's fetches are the extension's resource requests

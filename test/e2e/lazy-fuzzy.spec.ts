@@ -1,5 +1,5 @@
 /**
- * The fuzzy stage's scorer (Fuse.js) loads only where it is needed (issue 8): a page whose names are all
+ * The fuzzy stage's scorer (Fuse.js) loads only where it is needed: a page whose names are all
  * written exactly never fetches it; a page with a misspelled long name fetches it once, is read again,
  * and the misspelling is painted as the framework it names, on a strict-CSP page too.
  */

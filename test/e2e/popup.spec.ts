@@ -1,5 +1,5 @@
 /**
- * The popup (issue 6), in the built extension in Chromium. Playwright cannot open the real toolbar popup,
+ * The popup, in the built extension in Chromium. Playwright cannot open the real toolbar popup,
  * so tests open `popup.html` as a page; `?tab=<id>` points it at the page under test, as the active tab
  * would be in real use.
  */

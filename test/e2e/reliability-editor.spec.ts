@@ -1,5 +1,5 @@
 /**
- * Reliability (issue 9) where the reader types: a rich editor that owns its DOM (its own key handling, its
+ * Reliability where the reader types: a rich editor that owns its DOM (its own key handling, its
  * own model, its own re-rendering: test/pages/reliability/editor.html) and plain form fields, on a page that
  * keeps changing around them. The extension must never touch the editor, paint nothing inside it, leave the
  * caret exactly where it would be without the extension, and cost the typist no measurable time.

@@ -1,5 +1,5 @@
 /**
- * Reliability and security (issue 9), in a real browser: generated and real pages come out of a scan, a
+ * Reliability and security, in a real browser: generated and real pages come out of a scan, a
  * switch-off and a re-enable byte for byte as they went in; hostile pages keep working while the
  * extension recovers or stays quiet; one failing part does not stop the rest.
  */
@@ -278,7 +278,7 @@ test.describe('hostile pages', () => {
       `[reliability] 10 MB text node: mentions ${stats.mentions}, painted ${stats.painted}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, ` +
         `lexicon ${(stats.lexiconReceived! - stats.scriptStart).toFixed(0)} ms, matcher ${(stats.matcherReady! - stats.scriptStart).toFixed(0)} ms, first highlight ${(stats.firstHighlight! - stats.scriptStart).toFixed(0)} ms (chunk ${stats.firstHighlightChunk}), scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms, ${loadNote()}`,
     );
-    // The long text is scanned in windows, a few per slice: no slice comes near 50 ms (issue 9's rule).
+    // The long text is scanned in windows, a few per slice: no slice comes near 50 ms (the main-thread rule).
     expect(stats.longestChunkMs).toBeLessThan(taskLimit(50));
     // What the page's text holds, by the detection core in one scan of the whole text (the CLI's way): the
     // paragraphs around the wall and the wall itself, blocks joined as extraction joins them.

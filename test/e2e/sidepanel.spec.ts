@@ -1,5 +1,5 @@
 /**
- * The side panel (issue 7) in the real browser: the comparison, the four pictures, export, persistence and
+ * The side panel in the real browser: the comparison, the four pictures, export, persistence and
  * accessibility. Expected values come from the dataset through small, independent re-statements of the
  * rules (which instruments bind a jurisdiction, which reach it), never from the code under test.
  */

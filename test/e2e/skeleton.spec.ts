@@ -84,4 +84,4 @@ test.describe('popup lookup', () => {
   }
 });
 
-// The side panel's EU/US comparison moved to sidepanel.spec.ts (issue 7), with stronger assertions.
+// The side panel's EU/US comparison moved to sidepanel.spec.ts, with stronger assertions.

@@ -1,5 +1,5 @@
 /**
- * A text scanned in parts finds what one scan of the whole text finds (issue 9): each part is scanned with
+ * A text scanned in parts finds what one scan of the whole text finds: each part is scanned with
  * margins (MARGIN_CHARS of text on each side, read for context only) and the page-level totals of the
  * other parts, and is scanned again when the checks it handed back fail against the final totals. This is
  * what the content script does over a page (page/scan.ts); here the parts are windows of one text,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The page scanned in segments (issue 9): long units cut into windows, segments scanned with margins and
+ * The page scanned in segments: long units cut into windows, segments scanned with margins and
  * against the rest of the page, in any order and however the slices fall. What a full scan finds must be
  * what one scan of the page's whole text finds (`findMentions`, the CLI's way), each mention once.
  */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Typing in a rich editor costs the page nothing (issue 9): an editor re-renders its DOM on every keystroke,
+ * Typing in a rich editor costs the page nothing: an editor re-renders its DOM on every keystroke,
  * and what it removes was never scanned, so it must not make the lens re-check every mention on the page
  * (a pass that grows with the page: about 1 ms per keystroke at 6,000 mentions on this machine). Unless
  * the subtree became unread in the very batch that removed from it: then its mentions must still go.

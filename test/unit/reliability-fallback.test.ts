@@ -89,7 +89,7 @@ describe('the <reg-lens-mark> fallback over 200 generated DOMs', () => {
       await lens.apply(settings());
       await lens.idle();
       // The same marks in the same places: what a scan finds does not depend on how it was cut into
-      // slices or in which order it read the page (issue 9).
+      // slices or in which order it read the page.
       expect(serializeDocument(document), `seed ${seed}: painted differently after re-enabling`).toBe(paintedDom);
       await lens.apply(settings({ enabled: false }));
       expect(serializeDocument(document), `seed ${seed}: after re-enabling and switching off`).toBe(before);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Failure isolation (issue 9): "an exception in one part (detection of one node, one card, the observer) is
+ * Failure isolation: "an exception in one part (detection of one node, one card, the observer) is
  * caught, reported to the extension's console once, and does not stop the rest". Each fault is injected
  * into one part of a real page side (the Lens with the `<reg-lens-mark>` fallback painter, or the scan job
  * and the pump on their own); the other parts must carry on, and the console gets one warning per distinct

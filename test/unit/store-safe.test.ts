@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The store-safe build (issue 10, scripts/vite-store-safe.ts): zod's eval probe and JIT and Preact's
+// The store-safe build (scripts/vite-store-safe.ts): zod's eval probe and JIT and Preact's
 // innerHTML assignment are rewritten out of what we ship; a change in the libraries stops the build instead
 // of silently bringing the code back; and no source of ours uses dangerouslySetInnerHTML, which the rewritten
 // Preact refuses.
