@@ -8,6 +8,7 @@ import type { EntityView } from '../protocol/messages';
 import { BINDING_LABEL, INSTRUMENT_LABEL } from '../core/format';
 import type { Mention } from './mentions';
 import { t } from '../platform/i18n';
+import type { CardSurface, HoverCtx } from './hover';
 
 export const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'n', 'j']);
 export const PREV_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'p', 'k']);
@@ -143,4 +144,30 @@ function deepActiveElement(doc: Document): Element | null {
   let el = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
+}
+
+/**
+ * While browsing, the mode's keys belong to it (caught before the page's own handlers), and a click outside
+ * the card ends it.
+ */
+export function listenForBrowseKeys(ctx: Pick<HoverCtx, 'addEventListener'>, win: Window, browse: BrowseMode, card: Pick<CardSurface, 'contains'>): void {
+  ctx.addEventListener(
+    win,
+    'keydown',
+    (e: KeyboardEvent) => {
+      if (browse.active && browse.onKey(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    win,
+    'pointerdown',
+    (e: PointerEvent) => {
+      if (browse.active && !card.contains(e)) browse.leave();
+    },
+    { capture: true },
+  );
 }

@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityKind } from '../core/detect/lexicon';
 import type { EntityView } from '../protocol/messages';
-import type { CardUi } from './lens';
+import type { CardUi } from './card-host';
 import { loadProvided, provideModule } from './lazy-module';
 import type { Mention } from './mentions';
 

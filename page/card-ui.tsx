@@ -6,7 +6,7 @@ import cardCss from '../ui/card/card.css?inline';
 import { EntityCard } from '../ui/card/EntityCard';
 import type { EntityView } from '../protocol/messages';
 import type { CardDeps } from './card-module';
-import type { CardUi } from './lens';
+import type { CardUi } from './card-host';
 import { UI_TAG } from './dom';
 import { frameOf, type Mention } from './mentions';
 import type { Theme } from '../platform/settings';

@@ -5,13 +5,14 @@
  * are applied once per slice (`paintwork.ts`). Settings apply live: switching off or pausing the site
  * removes every highlight at once and leaves the page exactly as it was.
  */
-import { matcherFromTables, type Matcher } from '../core/detect/matcher';
+import type { Matcher } from '../core/detect/matcher';
 import type { EntityKind } from '../core/detect/lexicon';
 import type { MatcherTables } from '../core/detect/tables';
 import type { PairScorer } from '../core/detect/fuzzy';
 import type { EntityView } from '../protocol/messages';
 import { isActiveOn, type Settings } from '../platform/settings';
-import { BrowseMode } from './browse';
+import { CardHost, type CreateCard } from './card-host';
+import { BrowseMode, listenForBrowseKeys } from './browse';
 import { scrollToMention } from './geometry';
 import { watchHover, type CardSurface, type HoverCtx } from './hover';
 import { dirtyFromRecords } from './living';
@@ -19,24 +20,14 @@ import { compareMentions, entityKey, type Mention, type ScanRoot } from './menti
 import type { PageMention, PageStats } from '../protocol/page';
 import type { PageSide } from './page-requests';
 import { Paintwork } from './paintwork';
-import { Pump } from './pump';
 import { createReporter } from './report';
-import { RESCAN_DEBOUNCE_MS, Roots } from './roots';
-import { ScanJob, yieldToPage, type ScanCounters, type ScanEnv } from './scan';
+import { watchNavigation } from './navigation';
+import { Roots } from './roots';
+import { Pump } from './pump';
+import { ScanJob, type ScanCounters, type ScanEnv } from './scan';
 import { MentionStore, type DisplayFilter } from './store';
-import { viewportFirst, visibleBlocks } from './viewport';
-
-/** The card as the lens drives it (implemented in page/card-ui.tsx). */
-export interface CardUi {
-  /** Opens the card on a mention; `focus` moves keyboard focus into it. Resolves to the view shown. */
-  open(m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined>;
-  close(): void;
-  isOpen(): boolean;
-  contains(e: Event): boolean;
-  announce(text: string): void;
-  setTheme(theme: Settings['theme']): void;
-  remove(): void;
-}
+import { prepareMatcher } from './matcher-warmup';
+import { opensAwayFromTop, viewportFirst, visibleBlocks } from './viewport';
 
 export interface LensCtx extends HoverCtx {
   onInvalidated(cb: () => void): () => void;
@@ -54,7 +45,7 @@ export interface LensOptions {
    * Creates the card UI (in the extension: loads its module), the first time a card or announcement is
    * needed. Called again on the next need if it failed.
    */
-  createCard(hooks: { rectOf(m: Mention): DOMRect | undefined; onClosed(): void }): Promise<CardUi>;
+  createCard: CreateCard;
   /**
    * Loads the fuzzy stage's scorer (in the extension: its module), the first time the matcher meets a
    * window worth scoring; the page is then read again. Without it, misspelled names are not found.
@@ -75,8 +66,6 @@ export const SLICE_BUDGET_MS = 8;
 const PAINT_BATCHES_FROM = 10_000;
 /** Changes painted in one slice at most (creating and registering ranges takes time too). */
 const MAX_PAINT_PER_SLICE = 6_000;
-/** ASCII and typographic text: between them they build everything the matcher builds on first use. */
-const WARM_UP = ['The GDPR applies in the EU and the U.S.', 'Le RGPD s\u2019applique d\u00e9j\u00e0 \u2014 \u00fcber \u201cAI\u201d\u2026'];
 /** How long the page protocol waits for a scan in progress before answering with what it has. */
 const ANSWER_WAIT_MS = 3000;
 
@@ -97,6 +86,7 @@ export class Lens implements PageSide {
   /** One part failing (a unit, a batch of mutations, a document's paint, a card) is reported once and skipped. */
   private readonly report = createReporter().report;
   private readonly stats: LensStats;
+  private readonly cards: CardHost;
   private settings: Settings | undefined;
   private matcher: Matcher | undefined;
   /** The fuzzy scorer was asked for (loading or loaded): asked again only after a failure. */
@@ -109,12 +99,7 @@ export class Lens implements PageSide {
   private paintScheduled = false;
   /** Painting what the scan left waiting, without batching (see PAINT_BATCHES_FROM). */
   private draining = false;
-  private card: Promise<CardUi> | undefined;
-  private cardReady: CardUi | undefined;
   /** Closing a card that failed to render: not the reader closing it, so browse mode goes on. */
-  private closingFailed = false;
-  private lastUrl: string;
-  private navTimer: number | undefined;
 
   constructor(private readonly opts: LensOptions) {
     this.ctx = opts.ctx;
@@ -122,7 +107,6 @@ export class Lens implements PageSide {
     this.hostname = opts.hostname ?? this.doc.location?.hostname ?? '';
     this.now = opts.now ?? (() => performance.now());
     this.stats = { scriptStart: this.now(), fullScans: 0, changeScans: 0 };
-    this.lastUrl = this.doc.location?.href ?? '';
     this.store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' } });
     this.roots = new Roots(this.doc, this.ctx, {
       added: (root) => this.pump.add(this.fullScan(root)),
@@ -151,19 +135,36 @@ export class Lens implements PageSide {
         }
       },
     });
+    this.cards = new CardHost({
+      create: opts.createCard,
+      rectOf: (m) => this.paint.rectOf(m),
+      onClosed: () => {
+        if (this.browse.active) this.browse.leave(true);
+        this.paint.setCurrent(undefined);
+      },
+      theme: () => this.settings?.theme,
+      report: this.report,
+    });
     this.browse = new BrowseMode({
       mentions: () => this.store.paintedInOrder(),
       // Without a card there is nothing to show or announce; the highlights and the keys still work.
       show: (m) => this.showMention(m, true).catch(() => undefined),
       hide: () => {
         this.paint.setCurrent(undefined);
-        this.cardReady?.close();
+        this.cards.close();
       },
-      announce: (text) => void this.getCard().then((c) => c.announce(text), ignore),
+      announce: (text) => this.cards.announce(text),
       startIndex: (list) => this.firstBelowTop(list),
     });
     this.listen(this.doc);
-    this.watchNavigation();
+    // SPA navigations rescan the page once its new content is in.
+    watchNavigation(this.ctx, this.doc, {
+      left: () => {
+        this.browse.leave(false);
+        this.cards.close();
+      },
+      arrived: () => this.rescanAll(),
+    });
     this.ctx.setInterval(() => this.active && this.paint.refresh(), 2000);
     this.ctx.onInvalidated(() => this.stop());
   }
@@ -176,7 +177,7 @@ export class Lens implements PageSide {
       if (this.active) this.stop();
       return;
     }
-    this.cardReady?.setTheme(s.theme);
+    this.cards.setTheme(s.theme);
     if (!this.active) await this.start();
     else this.schedulePaint();
   }
@@ -204,7 +205,10 @@ export class Lens implements PageSide {
       if (!this.matcher) {
         const tables = await this.opts.loadMatcherTables();
         this.stats.lexiconReceived ??= this.now();
-        this.matcher = await this.prepareMatcher(tables);
+        const prepared = await prepareMatcher(tables, { now: this.now, onUnscored: () => this.needScorer() });
+        this.matcher = prepared.matcher;
+        this.stats.matcherInitMs = prepared.initMs;
+        this.stats.matcherLongestTaskMs = prepared.longestTaskMs;
       }
     } catch (e) {
       console.warn('[regulatory-lens] could not load the lexicon', e);
@@ -219,28 +223,8 @@ export class Lens implements PageSide {
     // page is walked; the full scan then reads it again with the rest. At the top, the full scan reads the
     // page in document order as it walks it, so its first slice paints what is on screen: no layout forced,
     // nothing read twice.
-    const visible = this.scrolled() ? visibleBlocks(this.doc) : [];
+    const visible = opensAwayFromTop(this.doc) ? visibleBlocks(this.doc) : [];
     if (visible.length) this.pump.add(new ScanJob(this.scanEnv(), this.doc, visible, { full: false, stamp: ++this.stamp }), true);
-  }
-
-  /**
-   * Makes the matcher from its tables and runs it on samples: its regex and its normalisation tables are built on first
-   * use, which on a fresh page can cost a few hundred milliseconds. Paid here, in tasks of their own with
-   * the page given the thread in between, not in a scan slice.
-   */
-  private async prepareMatcher(tables: MatcherTables): Promise<Matcher> {
-    let t = this.now();
-    const matcher = matcherFromTables(tables, { onUnscored: () => this.needScorer() });
-    const tasks = [this.now() - t];
-    for (const sample of WARM_UP) {
-      await yieldToPage();
-      t = this.now();
-      matcher.scan(sample);
-      tasks.push(this.now() - t);
-    }
-    this.stats.matcherInitMs = tasks.reduce((a, b) => a + b, 0);
-    this.stats.matcherLongestTaskMs = Math.max(...tasks);
-    return matcher;
   }
 
   /** Removes every highlight, observer and card; the page is left exactly as it was. */
@@ -255,10 +239,7 @@ export class Lens implements PageSide {
     this.paint.clear();
     this.store.clear();
     this.store.takeDiff();
-    const card = this.card;
-    this.card = undefined;
-    this.cardReady = undefined;
-    void card?.then((c) => c.remove()).catch(() => undefined);
+    this.cards.remove();
   }
 
   // ---- scanning ------------------------------------------------------------------------------------------
@@ -281,22 +262,9 @@ export class Lens implements PageSide {
     return new ScanJob(this.scanEnv(), root, [root], {
       full: true,
       stamp: ++this.stamp,
-      order: isTop && this.scrolled() ? (units) => viewportFirst(units, this.doc.defaultView?.innerHeight ?? 800) : undefined,
+      order: isTop && opensAwayFromTop(this.doc) ? (units) => viewportFirst(units, this.doc.defaultView?.innerHeight ?? 800) : undefined,
       onDone: () => isTop && this.roots.dropDead(),
     });
-  }
-
-  /**
-   * Whether the page is likely shown away from its start (what is on screen is then not what comes first):
-   * opened at an anchor, or reloaded or reached through history, where the browser restores the scroll
-   * position. Not `scrollY`: reading it lays the page out at once (45 ms on a 1 MB page), work the browser
-   * would otherwise do in its own time.
-   */
-  private scrolled(): boolean {
-    const loc = this.doc.location;
-    if (loc && loc.hash.length > 1) return true;
-    const nav = this.doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return nav?.type === 'reload' || nav?.type === 'back_forward';
   }
 
   /**
@@ -397,80 +365,17 @@ export class Lens implements PageSide {
     return 0;
   }
 
-  // ---- the card ------------------------------------------------------------------------------------------
-
-  /**
-   * The card, created on first need: not when the page is painted, since most pages never open one. A
-   * failure (the module blocked, the extension reloaded) leaves the highlights alone, is reported once,
-   * and the next need tries again.
-   */
-  private getCard(): Promise<CardUi> {
-    const card = (this.card ??= this.opts
-      .createCard({
-        rectOf: (m) => this.paint.rectOf(m),
-        onClosed: () => {
-          if (this.closingFailed) return;
-          if (this.browse.active) this.browse.leave(true);
-          this.paint.setCurrent(undefined);
-        },
-      })
-      .then(
-        (c) => {
-          if (this.card !== card) {
-            // Stopped while it loaded: the page gets nothing of ours.
-            c.remove();
-            throw new Error('Regulatory Lens stopped');
-          }
-          this.cardReady = c;
-          if (this.settings) c.setTheme(this.settings.theme);
-          return c;
-        },
-        (e: unknown) => {
-          if (this.card === card) this.card = undefined;
-          this.report('loading the card UI', e);
-          throw e;
-        },
-      ));
-    return card;
+  /** What hover drives (the card host's surface). */
+  get surface(): CardSurface {
+    return this.cards.surface;
   }
-
-  /** What hover drives: opening is asynchronous, the rest answers at once. */
-  readonly surface: CardSurface = {
-    open: (m) => void this.getCard().then((c) => this.openCard(c, m), ignore),
-    close: () => this.cardReady?.close(),
-    isOpen: () => !!this.cardReady?.isOpen(),
-    contains: (e) => !!this.cardReady?.contains(e),
-  };
 
   /** Scrolls a mention into view, marks it current and opens its card. */
   private async showMention(m: Mention, focus: boolean): Promise<EntityView | undefined> {
     this.paint.setCurrent(m);
     await scrollToMention(m, this.doc);
     if (!this.active) return undefined;
-    const card = await this.getCard();
-    return this.openCard(card, m, { focus });
-  }
-
-  /**
-   * Opens the card on a mention. A card that fails to render (a damaged record, a component that throws)
-   * is reported once and closed, so the page is not left with half a card; the next one opens as usual,
-   * and browse mode stays on (the mention is still announced, without its card's details).
-   */
-  private async openCard(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
-    try {
-      return await card.open(m, opts);
-    } catch (e) {
-      this.report('a card', e);
-      this.closingFailed = true;
-      try {
-        card.close();
-      } catch {
-        // Broken beyond closing: the next open draws it anew.
-      } finally {
-        this.closingFailed = false;
-      }
-      return undefined;
-    }
+    return this.cards.open(m, { focus });
   }
 
   // ---- events ------------------------------------------------------------------------------------------
@@ -481,52 +386,11 @@ export class Lens implements PageSide {
     this.listening.add(doc);
     watchHover(this.ctx, doc, {
       hitTest: (x, y) => (this.active ? this.paint.mentionAt(doc, x, y, this.roots.shadowRootsOf(doc)) : undefined),
-      card: this.surface,
+      card: this.cards.surface,
       enabled: () => this.active && !this.browse.active,
     });
     const win = doc.defaultView;
-    if (!win) return;
-    this.ctx.addEventListener(
-      win,
-      'keydown',
-      (e: KeyboardEvent) => {
-        if (this.browse.active && this.browse.onKey(e)) {
-          e.preventDefault();
-          e.stopPropagation();
-        }
-      },
-      { capture: true },
-    );
-    this.ctx.addEventListener(
-      win,
-      'pointerdown',
-      (e: PointerEvent) => {
-        if (this.browse.active && !this.surface.contains(e)) this.browse.leave();
-      },
-      { capture: true },
-    );
-  }
-
-  /** SPA navigations (history.pushState, back and forward) rescan the page once its new content is in. */
-  private watchNavigation(): void {
-    const check = () => {
-      const href = this.doc.location?.href ?? '';
-      if (href === this.lastUrl) return;
-      this.lastUrl = href;
-      this.browse.leave(false);
-      this.cardReady?.close();
-      if (this.navTimer !== undefined) clearTimeout(this.navTimer);
-      this.navTimer = this.ctx.setTimeout(() => {
-        this.navTimer = undefined;
-        this.rescanAll();
-      }, RESCAN_DEBOUNCE_MS);
-    };
-    const win = this.doc.defaultView ?? window;
-    const nav = (win as Window & { navigation?: EventTarget }).navigation;
-    if (nav) this.ctx.addEventListener(nav, 'currententrychange', check);
-    // WXT's own watcher (polling) covers browsers without the Navigation API.
-    this.ctx.addEventListener(win, 'wxt:locationchange', check);
-    this.ctx.addEventListener(win, 'popstate', check);
+    if (win) listenForBrowseKeys(this.ctx, win, this.browse, this.cards.surface);
   }
 
   // ---- the page protocol ---------------------------------------------------------------------------------
@@ -570,9 +434,6 @@ export class Lens implements PageSide {
     };
   }
 }
-
-/** For promises whose failure is already reported (getCard). */
-function ignore(): void {}
 
 function filterOf(s: Settings): DisplayFilter {
   return { kinds: { ...s.kinds }, density: { ...s.density } };

@@ -5,7 +5,21 @@
  * slices for the page's stats.
  */
 import type { Report } from './report';
-import { yieldToPage, type Job } from './scan';
+
+export interface Job {
+  step(deadline: number): boolean;
+}
+
+/** Lets the page handle input and paint between slices. */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
 
 export interface SliceStats {
   chunks: number;

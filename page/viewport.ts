@@ -68,3 +68,16 @@ function caretNode(doc: Document, x: number, y: number): Node | undefined {
   if (d.caretPositionFromPoint) return d.caretPositionFromPoint(x, y)?.offsetNode;
   return doc.caretRangeFromPoint?.(x, y)?.startContainer;
 }
+
+/**
+ * Whether the page is likely shown away from its start (what is on screen is then not what comes first):
+ * opened at an anchor, or reloaded or reached through history, where the browser restores the scroll
+ * position. Not `scrollY`: reading it lays the page out at once (45 ms on a 1 MB page), work the browser
+ * would otherwise do in its own time.
+ */
+export function opensAwayFromTop(doc: Document): boolean {
+  const loc = doc.location;
+  if (loc && loc.hash.length > 1) return true;
+  const nav = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type === 'reload' || nav?.type === 'back_forward';
+}

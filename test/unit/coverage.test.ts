@@ -1,4 +1,4 @@
-// The dataset's coverage promises (issue: 150+ frameworks across 60+ jurisdictions), kept as tests so a
+// The dataset's coverage promises (150+ frameworks across 60+ jurisdictions), kept as tests so a
 // change that drops below them fails loudly.
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';

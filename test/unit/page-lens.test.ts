@@ -7,7 +7,8 @@
 import { buildMatcherTables } from '../../core/detect/tables';
 import { fusePairScore } from '../../core/detect/fuzzy-score';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Lens, type CardUi } from '../../page/lens';
+import type { CardUi } from '../../page/card-host';
+import { Lens } from '../../page/lens';
 import type { Mention } from '../../page/mentions';
 import { DEFAULT_SETTINGS, type Settings } from '../../platform/settings';
 import { fakeCtx } from './support/lens-ctx';

@@ -9,7 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lexicon } from '../../core/detect/lexicon';
 import { buildMatcherTables } from '../../core/detect/tables';
-import { Lens, type CardUi } from '../../page/lens';
+import type { CardUi } from '../../page/card-host';
+import { Lens } from '../../page/lens';
 import { dirtyFromRecords } from '../../page/living';
 import { DEFAULT_SETTINGS } from '../../platform/settings';
 import { dom } from './support/dom';

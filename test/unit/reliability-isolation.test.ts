@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { compileMatcher } from '../../core/detect/matcher';
 import { buildMatcherTables } from '../../core/detect/tables';
 import type { Painter } from '../../page/highlights';
-import { Lens, type CardUi } from '../../page/lens';
+import type { CardUi } from '../../page/card-host';
+import { Lens } from '../../page/lens';
 import type { Mention } from '../../page/mentions';
 import { Pump } from '../../page/pump';
 import { createReporter } from '../../page/report';
