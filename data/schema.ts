@@ -94,6 +94,11 @@ export const Framework = z.strictObject({
   scope: z.strictObject({
     level: z.enum(LEVELS),
     jurisdictions: z.array(Id).min(1),
+    /**
+     * True when the instrument reaches actors outside its jurisdictions: it applies to whoever offers goods or
+     * services to people there, monitors them there, or places products on its market, wherever that actor
+     * is established. False for rules bound to establishment or to public bodies, and for non-binding texts.
+     */
     extraterritorial: z.boolean(),
     note: Text.optional(),
   }),
