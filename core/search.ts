@@ -12,6 +12,7 @@
 import Fuse from 'fuse.js';
 import type { Binding, Framework, Jurisdiction, Technology } from '../data/schema';
 import type { EntityKind } from './detect/lexicon';
+import { editsWithin, maxEdits, names as queryNames } from './search-precision';
 
 export interface SearchDoc {
   kind: EntityKind;
@@ -29,6 +30,11 @@ export interface SearchDoc {
   scope: string;
   /** Reach of a framework, widest first: breaks ties between records with the same shared name. */
   reach: number;
+  /**
+   * Words a query may add to a name and still name this record: its places ("Kenya", "Kenyan", "EU") and
+   * the years of its dates ("2019").
+   */
+  context: string[];
 }
 
 export interface SearchHit {
@@ -39,8 +45,13 @@ export interface SearchHit {
 
 export interface SearchIndex {
   readonly docs: readonly SearchDoc[];
+  /** Records the query names (see `names` in search-precision.ts): never a record it only resembles. */
   search(query: string, limit?: number): SearchHit[];
-  /** Records whose names look most like the query, for "no match": never the empty query's whole list. */
+  /**
+   * Suggestions for a query that names nothing: records it matches only loosely (a summary word, a
+   * distant spelling, some of its words), then records whose names look most like it. Never the empty
+   * query's whole list.
+   */
   nearest(query: string, limit?: number): SearchDoc[];
 }
 
@@ -55,6 +66,12 @@ const PLACE_LABEL: Record<Jurisdiction['kind'], string> = {
 
 export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdiction[], technologies: Technology[]): SearchDoc[] {
   const place = new Map(jurisdictions.map((j) => [j.id, j.shortName ?? j.name]));
+  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
+  const placeNames = (ids: string[]) =>
+    ids.flatMap((id) => {
+      const j = byId.get(id);
+      return j ? [j.name, ...(j.shortName ? [j.shortName] : []), ...j.aliases, ...j.adjectives] : [];
+    });
   const scopeOf = (f: Framework) => {
     const where = f.scope.jurisdictions.map((id) => place.get(id) ?? id);
     const shown = where.length > 3 ? `${where.slice(0, 3).join(', ')} +${where.length - 3}` : where.join(', ');
@@ -74,6 +91,7 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         status: f.status,
         scope: scopeOf(f),
         reach: REACH[f.scope.level],
+        context: [...placeNames([...new Set([...f.scope.jurisdictions, f.issuer])]), ...Object.values(f.dates).map((d) => d.slice(0, 4))],
       }),
     ),
     ...jurisdictions.map(
@@ -87,6 +105,7 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         summary: j.summary,
         scope: j.parent ? `${PLACE_LABEL[j.kind]}, ${place.get(j.parent) ?? j.parent}` : PLACE_LABEL[j.kind],
         reach: 0,
+        context: j.parent ? placeNames([j.parent]) : [],
       }),
     ),
     ...technologies.map(
@@ -99,6 +118,7 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         summary: t.summary,
         scope: `${t.subAreas.length} sub-areas`,
         reach: 0,
+        context: [],
       }),
     ),
   ];
@@ -129,12 +149,15 @@ const MAX_FUZZY = 20;
 interface Posting {
   names: number[];
   summaries: number[];
+  /** Records this word situates (a place or year of theirs). */
+  context: number[];
 }
 
 interface Prepared {
   doc: SearchDoc;
   /** Each name as its words, and as those words joined by single spaces (for phrase matches). */
   names: Array<{ words: string[]; phrase: string; shared: boolean }>;
+  context: Set<string>;
 }
 
 const lowerBound = (sorted: string[], x: string) => {
@@ -158,19 +181,21 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
         const w = words(n);
         return { words: w, phrase: w.join(' '), shared };
       }),
+      context: new Set(words(doc.context.join(' '))),
     };
   });
 
   const postings = new Map<string, Posting>();
   const post = (word: string, field: keyof Posting, i: number) => {
     let p = postings.get(word);
-    if (!p) postings.set(word, (p = { names: [], summaries: [] }));
+    if (!p) postings.set(word, (p = { names: [], summaries: [], context: [] }));
     const list = p[field];
     if (list[list.length - 1] !== i) list.push(i);
   };
   prepared.forEach((p, i) => {
     for (const n of p.names) for (const w of n.words) post(w, 'names', i);
     for (const w of words(p.doc.summary)) post(w, 'summaries', i);
+    for (const w of p.context) post(w, 'context', i);
   });
   const vocabulary = [...postings.keys()].sort();
   const nameWords = vocabulary.filter((w) => postings.get(w)!.names.length);
@@ -183,13 +208,23 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   const matchWord = (q: string, last: boolean) => {
     const docs = new Map<number, number>();
     const matched = new Set<string>();
-    const credit = (word: string, quality: number) => {
+    // The words this query word may stand for in a name (see search-precision.ts).
+    const close = new Set<string>();
+    // The records whose places or years this word names.
+    const situated = new Set<number>();
+    const credit = (word: string, quality: number, near = true) => {
       matched.add(word);
       const p = postings.get(word)!;
+      if (near) {
+        close.add(word);
+        for (const i of p.context) situated.add(i);
+      }
       for (const i of p.names) if ((docs.get(i) ?? 0) < quality) docs.set(i, quality);
       // A summary word counts for less: it says the record is about the word, not that it is named so.
       const inSummary = quality * 0.4;
       for (const i of p.summaries) if ((docs.get(i) ?? 0) < inSummary) docs.set(i, inSummary);
+      const inContext = quality * 0.5;
+      for (const i of p.context) if ((docs.get(i) ?? 0) < inContext) docs.set(i, inContext);
     };
     const known = postings.has(q);
     if (known) credit(q, 1);
@@ -206,14 +241,18 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     }
     // Misspellings, only of words we do not know: exact and prefix matches always outrank them.
     if (!known && q.length >= 4 && q.length <= MAX_FUZZY) {
-      for (const r of (q.length <= 5 ? fuzzyShort : fuzzyLong).search(q, { limit: 24 })) credit(r.item, 0.65 * (1 - (r.score ?? 1)));
+      const bound = maxEdits(q.length);
+      for (const r of (q.length <= 5 ? fuzzyShort : fuzzyLong).search(q, { limit: 24 })) {
+        credit(r.item, 0.65 * (1 - (r.score ?? 1)), editsWithin(q, r.item, bound));
+      }
     }
-    return { docs, matched };
+    return { docs, matched, close, situated };
   };
 
-  const search = (query: string, limit = 10): SearchHit[] => {
+  /** Every record the query touches, ranked; `named` are those it names, `loose` the others. */
+  const rank = (query: string): { named: SearchHit[]; loose: SearchHit[] } => {
     const all = words(query.slice(0, MAX_WORDS * (MAX_WORD + 1))).map((w) => w.slice(0, MAX_WORD));
-    if (!all.length) return [];
+    if (!all.length) return { named: [], loose: [] };
     const meaningful = all.filter((w) => !STOP.has(w));
     const qWords = (meaningful.length ? meaningful : all).slice(0, MAX_WORDS);
     const phrase = all.join(' ');
@@ -230,22 +269,27 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
       }
     }
 
-    const hits: Array<SearchHit & { tier: number; bucket: number }> = [];
+    const check = { query: qWords, close: perWord.map((m) => m.close) };
+    const hits: Array<SearchHit & { tier: number; bucket: number; named: boolean }> = [];
     for (const [i, sum] of totals) {
       const { doc, names } = prepared[i]!;
       let tier = 2;
       let bonus = 0;
       let fit = 0;
       for (const n of names) {
-        if (n.phrase === phrase) tier = Math.min(tier, n.shared ? 1 : 0);
-        else if (n.phrase.startsWith(phrase)) bonus = Math.max(bonus, 0.3);
-        else if (` ${n.phrase} `.includes(` ${phrase}`)) bonus = Math.max(bonus, 0.2);
-        // How much of a name the query covers: "gdpr" fits "GDPR" better than "UK GDPR".
+        // How much of a name the query covers: "gdpr" fits "GDPR" better than "UK GDPR"; a name the query
+        // starts, word for word, fits it best ("Personal Information Protection Law" of China's PIPL).
         const covered = n.words.filter((w) => matched.has(w)).length;
         fit = Math.max(fit, covered / n.words.length);
+        if (n.phrase === phrase) tier = Math.min(tier, n.shared ? 1 : 0);
+        else if (n.phrase.startsWith(phrase)) {
+          bonus = Math.max(bonus, 0.3);
+          if (!n.shared && all.length > 1) fit = 1;
+        } else if (` ${n.phrase} `.includes(` ${phrase}`)) bonus = Math.max(bonus, 0.2);
       }
       const quality = Math.min(1, sum / qWords.length + bonus) * (0.8 + 0.2 * fit);
-      hits.push({ doc, score: tier < 2 ? 0 : Math.max(1 - quality, 1e-6), tier, bucket: Math.round((1 - quality) * 5) });
+      const named = tier < 2 || queryNames(check, names.map((n) => n.words), (k) => perWord[k]!.situated.has(i));
+      hits.push({ doc, score: tier < 2 ? 0 : Math.max(1 - quality, 1e-6), tier, bucket: Math.round((1 - quality) * 5), named });
     }
     // An exact name leads; then frameworks first among comparably good hits, so a clearly better hit of
     // another kind still comes before a weak framework match; then the wider reach, the shorter name.
@@ -258,23 +302,39 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
         a.doc.reach - b.doc.reach ||
         (a.doc.shortName ?? a.doc.name).length - (b.doc.shortName ?? b.doc.name).length,
     );
-    return hits.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
+    const named: SearchHit[] = [];
+    const loose: SearchHit[] = [];
+    for (const { doc, score, named: isNamed } of hits) (isNamed ? named : loose).push({ doc, score });
+    return { named, loose };
   };
+
+  // The popup asks for suggestions right after the results of the same query: rank it once.
+  let last: { query: string; ranked: ReturnType<typeof rank> } | undefined;
+  const ranked = (query: string) => {
+    if (last?.query !== query) last = { query, ranked: rank(query) };
+    return last.ranked;
+  };
+  const search = (query: string, limit = 10): SearchHit[] => ranked(query).named.slice(0, limit);
 
   // Built on the first "no match" only: most sessions never need it.
   let nameBigrams: Array<Array<Set<string>>> | undefined;
   const nearest = (query: string, limit = 3): SearchDoc[] => {
+    // Loose matches first: they share the query's words, which a reader recognises more than spellings.
+    const loose = ranked(query).loose.slice(0, limit).map((h) => h.doc);
+    if (loose.length >= limit) return loose;
     const q = bigrams(words(query.slice(0, 200)).join(' '));
-    if (!q.size) return [];
+    if (!q.size) return loose;
     nameBigrams ??= prepared.map((p) => p.names.map((n) => bigrams(n.phrase)));
+    const taken = new Set(loose);
     const scored: Array<{ doc: SearchDoc; sim: number }> = [];
     for (const [i, { doc }] of prepared.entries()) {
+      if (taken.has(doc)) continue;
       let sim = 0;
       for (const b of nameBigrams[i]!) sim = Math.max(sim, dice(q, b));
       if (sim >= 0.3) scored.push({ doc, sim });
     }
     scored.sort((a, b) => b.sim - a.sim || KIND_ORDER[a.doc.kind] - KIND_ORDER[b.doc.kind]);
-    return scored.slice(0, limit).map((s) => s.doc);
+    return [...loose, ...scored.slice(0, limit - loose.length).map((s) => s.doc)];
   };
 
   return { docs, search, nearest };

@@ -180,11 +180,21 @@ test.describe('popup search', () => {
     expect(errors).toEqual([]);
   });
 
-  test('no match shows the nearest names, which open like results', async ({ extensionPage }) => {
+  test('an instrument the dataset lacks answers "no match", with no record offered as a result', async ({ extensionPage }) => {
+    const popup = await openPopup(extensionPage);
+    // Its words ("protocol") are in records the dataset holds; those may be suggested, never given as results.
+    await popup.getByRole('searchbox').fill('Kyoto Protocol');
+    await expect(popup.locator('#rl-search-status')).toHaveText('No match for "Kyoto Protocol".');
+    await expect(popup.getByRole('group', { name: 'Results' })).toHaveCount(0);
+    await expect(popup.getByRole('group', { name: 'Suggestions (not matches)' })).toBeVisible();
+  });
+
+  test('no match shows suggestions, labelled as such, which open like results', async ({ extensionPage }) => {
     const popup = await openPopup(extensionPage);
     await popup.getByRole('searchbox').fill('gdpr fines xyzzy');
     await expect(popup.locator('#rl-search-status')).toContainText('No match');
-    const near = popup.getByRole('group', { name: 'Nearest names' });
+    const near = popup.getByRole('group', { name: 'Suggestions (not matches)' });
+    await expect(near.getByText('Suggestions (not matches)')).toBeVisible();
     await expect(near.locator('[role="option"][data-id="gdpr"]')).toBeVisible();
     await near.locator('[role="option"][data-id="gdpr"]').click();
     await expect(popup.locator('.rl-card[data-id="gdpr"]')).toBeVisible();

@@ -42,17 +42,28 @@ describe('lookup', () => {
     expect(index.search('keny').slice(0, 3).map((h) => h.doc.id)).toContain('ke');
   });
 
-  it('searches summaries too, below name matches', () => {
-    // A word found only in some framework's summary still finds it.
+  it('offers a record a query finds only in its summary as a suggestion, never as a result', () => {
     const names = (id: string) => {
       const f = framework(id);
       return words([f.name, f.shortName ?? '', ...f.aliases, ...f.ambiguousAliases].join(' '));
     };
     const gdpr = framework('gdpr');
-    const summaryOnly = words(gdpr.summary).find((w) => w.length > 6 && !names('gdpr').includes(w) && index.search(w).length > 0);
+    const nameWords = new Set(index.docs.flatMap((doc) => words([doc.name, doc.shortName ?? '', ...doc.aliases, ...doc.sharedAliases, ...doc.context].join(' '))));
+    // A word of the GDPR's summary that names nothing at all in the dataset.
+    const summaryOnly = words(gdpr.summary).find((w) => w.length > 6 && !names('gdpr').includes(w) && !nameWords.has(w));
     expect(summaryOnly).toBeDefined();
-    const hits = index.search(summaryOnly!, 50).map((h) => h.doc.id);
-    expect(hits).toContain('gdpr');
+    expect(index.search(summaryOnly!)).toEqual([]);
+    expect(index.nearest(summaryOnly!, 50).map((doc) => doc.id)).toContain('gdpr');
+  });
+
+  it('answers an instrument the dataset lacks with no result, even when its words are in other records', () => {
+    // Each shares words with records the dataset holds (protocols, declarations, acts).
+    for (const q of ['Kyoto Protocol', 'Montreal Protocol', 'Clean Air Act', 'Sarbanes-Oxley Act']) expect(index.search(q), q).toEqual([]);
+  });
+
+  it('names a record with its places and years around its name', () => {
+    expect(first('Kenyan data protection act 2019')).toBe('kenya-dpa-2019');
+    expect(first('EU AI Act regulation')).toBe('eu-ai-act');
   });
 
   it('gives each hit what the result row shows: binding, scope and status for frameworks', () => {

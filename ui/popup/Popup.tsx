@@ -118,7 +118,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (hits.length) return { sections: [{ docs: hits.map((h) => h.doc) }], status: plural(hits.length, 'resultsOne', 'resultsMany') };
     const near = index.nearest(query);
     return {
-      sections: [{ title: t('nearestNames'), docs: near }],
+      sections: [{ title: t('suggestionsNotMatches'), docs: near }],
       status: t('noMatchFor', quoted(trimmed)),
       noMatch: true,
     };
