@@ -8,6 +8,7 @@
  * `refresh()` puts them back.
  */
 import type { EntityKind } from '../detect/lexicon';
+import { adoptSheet, dropSheet, hasSheet } from './adopted-sheets';
 import { toStaticRange, type Mention } from './mentions';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
@@ -122,7 +123,7 @@ export class HighlightPainter implements Painter {
       if (this.win.CSS.highlights.get(name) !== h) this.win.CSS.highlights.set(name, h);
     }
     for (const root of this.adopted) {
-      if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      if (!hasSheet(root, this.sheet)) adoptSheet(root, this.sheet);
     }
   }
 
@@ -133,7 +134,7 @@ export class HighlightPainter implements Painter {
     }
     this.ranges.clear();
     this.current = undefined;
-    for (const root of this.adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    for (const root of this.adopted) dropSheet(root, this.sheet);
     this.adopted.clear();
   }
 
@@ -144,7 +145,7 @@ export class HighlightPainter implements Painter {
 
   private adopt(root: Document | ShadowRoot): void {
     if (this.adopted.has(root)) return;
+    adoptSheet(root, this.sheet);
     this.adopted.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 }
