@@ -63,13 +63,6 @@ function accessFor(root: Root): SheetAccess {
   return direct; // throws on use, which makes the caller fall back
 }
 
-/** Whether `sheet` is among the sheets adopted by `root`. */
-export function hasSheet(root: Root, sheet: CSSStyleSheet): boolean {
-  const access = accessFor(root);
-  const target = access === throughPage ? unwrap(sheet) : sheet;
-  return access.read(root).includes(target);
-}
-
 /** Adds `sheet` to the sheets adopted by `root`, after the page's own, unless it is already there. */
 export function adoptSheet(root: Root, sheet: CSSStyleSheet): void {
   const access = accessFor(root);

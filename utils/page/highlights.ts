@@ -8,7 +8,8 @@
  * `refresh()` puts them back.
  */
 import type { EntityKind } from '../detect/lexicon';
-import { adoptSheet, dropSheet, hasSheet } from './adopted-sheets';
+import { adoptSheet, dropSheet } from './adopted-sheets';
+import { registryOf } from './highlight-registry';
 import { toStaticRange, type Mention } from './mentions';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
@@ -56,6 +57,7 @@ export interface Painter {
 export class HighlightPainter implements Painter {
   private readonly win: HighlightWindow;
   private readonly sheet: CSSStyleSheet;
+  private readonly registry: HighlightRegistry;
   private readonly highlights = new Map<string, Highlight>();
   private readonly ranges = new Map<Mention, StaticRange>();
   private readonly adopted = new Set<Document | ShadowRoot>();
@@ -63,6 +65,7 @@ export class HighlightPainter implements Painter {
 
   constructor(private readonly doc: Document) {
     this.win = doc.defaultView as HighlightWindow;
+    this.registry = registryOf(this.win);
     this.sheet = new this.win.CSSStyleSheet();
     this.sheet.replaceSync(HIGHLIGHT_CSS);
     for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT]) {
@@ -120,17 +123,17 @@ export class HighlightPainter implements Painter {
 
   refresh(): void {
     for (const [name, h] of this.highlights) {
-      if (this.win.CSS.highlights.get(name) !== h) this.win.CSS.highlights.set(name, h);
+      if (this.registry.get(name) !== h) this.registry.set(name, h);
     }
     for (const root of this.adopted) {
-      if (!hasSheet(root, this.sheet)) adoptSheet(root, this.sheet);
+      adoptSheet(root, this.sheet);
     }
   }
 
   clear(): void {
     for (const [name, h] of this.highlights) {
       h.clear();
-      if (this.win.CSS.highlights.get(name) === h) this.win.CSS.highlights.delete(name);
+      if (this.registry.get(name) === h) this.registry.delete(name);
     }
     this.ranges.clear();
     this.current = undefined;
