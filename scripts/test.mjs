@@ -84,9 +84,10 @@ for (const r of results) {
   if (r.name.startsWith('unit') && unit) {
     passed += unit.numPassedTests;
     failed += unit.numFailedTests + (r.ok || unit.numFailedTests ? 0 : 1);
-  } else if (r.name.startsWith('end-to-end tests in Firefox') && firefox) {
+  } else if (r.name.startsWith('end-to-end tests in Firefox')) {
     // Per version: its tests, or one failure for a version that could not be had or did not report.
-    for (const run of firefox.runs) {
+    if (!firefox) failed += 1;
+    for (const run of firefox?.runs ?? []) {
       const rep = run.report && readJson(run.report);
       if (!rep) failed += 1;
       else {
