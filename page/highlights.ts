@@ -8,6 +8,8 @@
  * `refresh()` puts them back.
  */
 import type { EntityKind } from '../core/detect/lexicon';
+import { adoptSheet, dropSheet } from './adopted-sheets';
+import { registryOf } from './highlight-registry';
 import { toStaticRange, type Mention } from './mentions';
 
 export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
@@ -55,6 +57,7 @@ export interface Painter {
 export class HighlightPainter implements Painter {
   private readonly win: HighlightWindow;
   private readonly sheet: CSSStyleSheet;
+  private readonly registry: HighlightRegistry;
   private readonly highlights = new Map<string, Highlight>();
   private readonly ranges = new Map<Mention, StaticRange>();
   private readonly adopted = new Set<Document | ShadowRoot>();
@@ -62,6 +65,7 @@ export class HighlightPainter implements Painter {
 
   constructor(private readonly doc: Document) {
     this.win = doc.defaultView as HighlightWindow;
+    this.registry = registryOf(this.win);
     this.sheet = new this.win.CSSStyleSheet();
     this.sheet.replaceSync(HIGHLIGHT_CSS);
     for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT_HIGHLIGHT]) {
@@ -119,21 +123,21 @@ export class HighlightPainter implements Painter {
 
   refresh(): void {
     for (const [name, h] of this.highlights) {
-      if (this.win.CSS.highlights.get(name) !== h) this.win.CSS.highlights.set(name, h);
+      if (this.registry.get(name) !== h) this.registry.set(name, h);
     }
     for (const root of this.adopted) {
-      if (!root.adoptedStyleSheets.includes(this.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      adoptSheet(root, this.sheet);
     }
   }
 
   clear(): void {
     for (const [name, h] of this.highlights) {
       h.clear();
-      if (this.win.CSS.highlights.get(name) === h) this.win.CSS.highlights.delete(name);
+      if (this.registry.get(name) === h) this.registry.delete(name);
     }
     this.ranges.clear();
     this.current = undefined;
-    for (const root of this.adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    for (const root of this.adopted) dropSheet(root, this.sheet);
     this.adopted.clear();
   }
 
@@ -144,7 +148,7 @@ export class HighlightPainter implements Painter {
 
   private adopt(root: Document | ShadowRoot): void {
     if (this.adopted.has(root)) return;
+    adoptSheet(root, this.sheet);
     this.adopted.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 }

@@ -5,8 +5,9 @@
  * painter fails is reported and skipped; the other documents are painted all the same.
  */
 import { caretAt } from './geometry';
-import { HighlightPainter, supportsHighlights, type Painter } from './highlights';
-import { MarkPainter, type WriteHooks } from './marks';
+import type { Painter } from './highlights';
+import type { WriteHooks } from './marks';
+import { fallbackAfter, preferredPainter } from './painter-choice';
 import { isIntact, rectsInTopViewport, textNodesOf, type Mention } from './mentions';
 import type { Report } from './report';
 import type { PaintDiff } from './store';
@@ -27,8 +28,7 @@ export class Paintwork {
   painterFor(doc: Document): Painter {
     let p = this.painters.get(doc);
     if (!p) {
-      const win = doc.defaultView ?? window;
-      p = !this.opts.forceFallback && supportsHighlights(win) ? new HighlightPainter(doc) : new MarkPainter(doc, this.opts.hooks);
+      p = preferredPainter(doc, this.opts);
       this.painters.set(doc, p);
     }
     return p;
@@ -48,19 +48,36 @@ export class Paintwork {
     for (const m of remove) this.unindex(m);
     let added = 0;
     for (const [doc, b] of byDoc) {
-      try {
-        const p = this.painterFor(doc);
-        if (b.remove.length) p.remove(b.remove);
-        p.add(b.add);
-        p.refresh();
-      } catch (e) {
-        this.opts.report('painting', e);
-        continue;
-      }
+      if (!this.paintIn(doc, b)) continue;
       for (const m of b.add) this.index(m, doc);
       added += b.add.length;
     }
     return added;
+  }
+
+  /** Paints one document's share of a diff, falling back to the other painter if the first one throws. */
+  private paintIn(doc: Document, b: PaintDiff): boolean {
+    let p = this.painterFor(doc);
+    try {
+      if (b.remove.length) p.remove(b.remove);
+      p.add(b.add);
+      p.refresh();
+      return true;
+    } catch (e) {
+      this.opts.report('painting', e);
+    }
+    const next = fallbackAfter(p, doc, this.opts);
+    if (!next) return false;
+    this.painters.set(doc, (p = next));
+    try {
+      // What the failed painter held (its removals are already unindexed), then this diff's additions.
+      p.add([...this.paintedIn].filter(([, d]) => d === doc).map(([m]) => m));
+      p.add(b.add);
+      return true;
+    } catch (e) {
+      this.opts.report('painting', e);
+      return false;
+    }
   }
 
   /** Puts back what a page may have cleared (the highlight registry, the adopted sheets). */

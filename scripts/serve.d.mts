@@ -1,1 +1,1 @@
-export function serve(roots: string[], port?: number): Promise<{ url: string; close: () => Promise<void> }>;
+export function serve(roots: string[], port?: number, onRequest?: (url: string) => void): Promise<{ url: string; close: () => Promise<void> }>;

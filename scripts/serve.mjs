@@ -7,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8' };
 
-/** Serves `roots` (first match wins) on 127.0.0.1; resolves with the base URL and a close function. */
-export function serve(roots, port = 0) {
+/** Serves `roots` (first match wins) on 127.0.0.1; resolves with the base URL and a close function. `onRequest` sees each URL path asked for. */
+export function serve(roots, port = 0, onRequest) {
   const dirs = roots.map((r) => resolve(r));
   const server = createServer(async (req, res) => {
+    onRequest?.(req.url ?? '/');
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
     for (const dir of dirs) {
       const file = join(dir, path || 'index.html');

@@ -1,10 +1,11 @@
 // `npm test`: installs what is missing, then type-checks, runs unit tests, builds for Chrome and Firefox,
-// checks the bundles and runs the end-to-end tests in headless Chromium. Prints one summary line
-// ("summary: N passed, M failed") and exits non-zero on any failure. Plain Node, so it runs before `npm ci`.
+// checks the bundles and runs the end-to-end tests in headless Chromium and in Firefox (140 ESR and the current
+// ESR). Prints one summary line ("summary: N passed, M failed") and exits non-zero on any failure. Plain Node, so it runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { findChromium, INSTALL_HINT } from './lib/chromium.mjs';
+import { FIREFOX_RESULTS } from './lib/firefox.mjs';
 
 const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
@@ -39,6 +40,7 @@ const chromium = ensureChromium();
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
+rmSync(FIREFOX_RESULTS, { force: true });
 
 const results = [];
 const step = (name, cmd, args, env) => {
@@ -63,6 +65,9 @@ if (!chromium) {
   step('benchmark smoke (npm run bench -- --smoke)', 'npx', ['vite-node', 'scripts/bench.ts', '--', '--smoke', '--no-build'], { CHROMIUM_PATH: chromium });
 }
 
+// Firefox 140 ESR (the declared minimum) and the current ESR; fetches or installs them when missing (scripts/lib/firefox.mjs).
+if (built) step('end-to-end tests in Firefox (140 ESR and current ESR)', 'node', ['scripts/test-firefox.mjs', '--no-build']);
+
 // Count tests from the runners' reports; steps without their own tests (type-check, builds) count as one check each.
 const readJson = (f) => {
   try {
@@ -73,12 +78,24 @@ const readJson = (f) => {
 };
 const unit = readJson('test-results/unit.json');
 const e2e = readJson('test-results/e2e.json');
+const firefox = readJson(FIREFOX_RESULTS);
 let passed = 0;
 let failed = 0;
 for (const r of results) {
   if (r.name.startsWith('unit') && unit) {
     passed += unit.numPassedTests;
     failed += unit.numFailedTests + (r.ok || unit.numFailedTests ? 0 : 1);
+  } else if (r.name.startsWith('end-to-end tests in Firefox')) {
+    // Per version: its tests, or one failure for a version that could not be had or did not report.
+    if (!firefox) failed += 1;
+    for (const run of firefox?.runs ?? []) {
+      const rep = run.report && readJson(run.report);
+      if (!rep) failed += 1;
+      else {
+        passed += rep.numPassedTests;
+        failed += rep.numFailedTests + (run.ok || rep.numFailedTests ? 0 : 1);
+      }
+    }
   } else if (r.name.startsWith('end-to-end') && e2e) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected + (r.ok || e2e.stats.unexpected ? 0 : 1);
@@ -101,6 +118,12 @@ const walk = (suite, path) => {
     }
 };
 for (const s of e2e?.suites ?? []) walk(s, [s.title]);
+for (const run of firefox?.runs ?? []) {
+  if (run.missing) problems.push(`${run.label} NOT TESTED: ${run.missing}`);
+  for (const file of (run.report && readJson(run.report))?.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') problems.push(`${run.label} FAIL ${t.title}: ${firstLine(t.failureMessages?.[0])}`);
+}
 if (problems.length) {
   console.log('\nfailures:');
   for (const p of problems) console.log(`  ${p}`);
