@@ -3,7 +3,7 @@ import { STATUS_LABEL } from '../utils/format';
 import { BindingBadge } from './BindingBadge';
 import { t } from '../utils/i18n';
 
-const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology') } as const;
+const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology'), citation: t('kindCitation') } as const;
 
 export interface ResultSection {
   /** Shown above the section's options ("Recent", "On this page"); none for plain results. */

@@ -202,5 +202,6 @@ export const Dataset = z.strictObject({
   coalitions: z.array(Coalition),
 });
 export type Dataset = z.infer<typeof Dataset>;
-export const EntityKind = z.enum(['framework', 'jurisdiction', 'technology']);
+/** What a mention names: a curated record, or a citation of an instrument by its official number (utils/detect/citations/). */
+export const EntityKind = z.enum(['framework', 'jurisdiction', 'technology', 'citation']);
 export type EntityKind = z.infer<typeof EntityKind>;

@@ -39,7 +39,7 @@ async function expand(path: string): Promise<string[]> {
 /** Rows of (kind, name, text as written, count), frameworks first, then by count. */
 function tableRows(detections: Detection[]): string[][] {
   const rows = new Map<string, { kind: string; name: string; text: string; count: number; order: number }>();
-  const order = { framework: 0, jurisdiction: 1, technology: 2 } as const;
+  const order = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 } as const;
   for (const d of detections) {
     const name = d.candidates ? `? ${d.candidates.map((c) => c.name).join(' | ')}` : d.name;
     const text = d.text.replace(/\s+/g, ' ');

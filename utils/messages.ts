@@ -9,12 +9,15 @@ import { EntityKind, type Framework, type Jurisdiction, type Technology, type Ch
 import type { Binding, TechnologyId } from '../data/schema';
 import type { Regime } from './regime';
 import type { OpenedPanel } from './compare/open-panel';
+import { CITATION_ID, type CitationInfo } from './detect/citations/engine';
 
 const Id = z.string().regex(/^[a-z0-9-]{1,80}$/);
+/** A dataset id, or a citation's canonical identifier ("celex:32016R0679"). */
+const EntityId = z.union([Id, z.string().regex(CITATION_ID)]);
 
 export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getLexicon') }),
-  z.strictObject({ type: z.literal('getEntity'), kind: EntityKind, id: Id }),
+  z.strictObject({ type: z.literal('getEntity'), kind: EntityKind, id: EntityId }),
   z.strictObject({ type: z.literal('datasetInfo') }),
   /** "Compare in side panel": store the choice (1 to 4 jurisdiction ids) and open the side panel or sidebar. */
   z.strictObject({ type: z.literal('openSidePanel'), jurisdictions: z.array(Id).min(1).max(4) }),
@@ -24,7 +27,9 @@ export type Request = z.infer<typeof Request>;
 export type EntityRecord =
   | { kind: 'framework'; record: Framework }
   | { kind: 'jurisdiction'; record: Jurisdiction }
-  | { kind: 'technology'; record: Technology };
+  | { kind: 'technology'; record: Technology }
+  /** Built from the identifier alone: the dataset has no record for it. */
+  | { kind: 'citation'; record: CitationInfo };
 
 /** A card needs the record plus the names of what it links to. */
 export interface EntityView {

@@ -13,7 +13,7 @@ import { t } from './i18n';
 
 // The schema module would bring all of zod and every record schema into the popup; the kinds are checked
 // against its type instead, both ways.
-const KINDS = ['framework', 'jurisdiction', 'technology'] as const satisfies readonly EntityKind[];
+const KINDS = ['framework', 'jurisdiction', 'technology', 'citation'] as const satisfies readonly EntityKind[];
 type Exhaustive = EntityKind extends (typeof KINDS)[number] ? true : never;
 const exhaustive: Exhaustive = true;
 void exhaustive;

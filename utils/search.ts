@@ -12,6 +12,7 @@
 import Fuse from 'fuse.js';
 import type { Binding, Framework, Jurisdiction, Technology } from '../data/schema';
 import type { EntityKind } from './detect/lexicon';
+import { citationSearch } from './search-citations';
 
 export interface SearchDoc {
   kind: EntityKind;
@@ -29,6 +30,8 @@ export interface SearchDoc {
   scope: string;
   /** Reach of a framework, widest first: breaks ties between records with the same shared name. */
   reach: number;
+  /** A framework's jurisdictions (scope and issuer): the context of its citations ("SB 24-205" is Colorado's). */
+  jurisdictions?: string[];
 }
 
 export interface SearchHit {
@@ -44,7 +47,7 @@ export interface SearchIndex {
   nearest(query: string, limit?: number): SearchDoc[];
 }
 
-const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 const REACH: Record<Framework['scope']['level'], number> = { global: 0, regional: 1, national: 2, subnational: 3 };
 const PLACE_LABEL: Record<Jurisdiction['kind'], string> = {
   country: 'Country',
@@ -74,6 +77,7 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         status: f.status,
         scope: scopeOf(f),
         reach: REACH[f.scope.level],
+        jurisdictions: [...f.scope.jurisdictions, f.issuer],
       }),
     ),
     ...jurisdictions.map(
@@ -211,7 +215,17 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     return { docs, matched };
   };
 
+  const cite = citationSearch(docs);
   const search = (query: string, limit = 10): SearchHit[] => {
+    const cited = cite(query.slice(0, 200));
+    if (cited.length) {
+      // A citation names one thing: it leads, and the words of the query find the rest.
+      const ids = new Set(cited.map((d) => `${d.kind}:${d.id}`));
+      return [...cited.map((doc) => ({ doc, score: 0 })), ...searchWords(query, limit).filter((h) => !ids.has(`${h.doc.kind}:${h.doc.id}`))].slice(0, limit);
+    }
+    return searchWords(query, limit);
+  };
+  const searchWords = (query: string, limit: number): SearchHit[] => {
     const all = words(query.slice(0, MAX_WORDS * (MAX_WORD + 1))).map((w) => w.slice(0, MAX_WORD));
     if (!all.length) return [];
     const meaningful = all.filter((w) => !STOP.has(w));

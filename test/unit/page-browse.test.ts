@@ -6,7 +6,7 @@ import type { Mention } from '../../utils/page/mentions';
 import type { EntityView } from '../../utils/messages';
 
 const d = loadDataset();
-const view = (kind: 'framework' | 'jurisdiction' | 'technology', id: string): EntityView => {
+const view = (kind: EntityView['entity']['kind'], id: string): EntityView => {
   const record = kind === 'framework' ? d.frameworks.find((x) => x.id === id) : kind === 'jurisdiction' ? d.jurisdictions.find((x) => x.id === id) : d.technologies.find((x) => x.id === id);
   return { entity: { kind, record } as EntityView['entity'], names: {}, challenges: [], stages: [] };
 };

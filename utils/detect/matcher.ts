@@ -17,6 +17,7 @@ import { fusePairScore } from './fuzzy-score';
 import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
+import { citationDetections, citationIndexFrom } from './citations/detections';
 
 export interface Candidate {
   id: string;
@@ -125,7 +126,7 @@ interface Hit {
 /** A year right after a name: ", 2019", " of 1974", " 1998". */
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(?:19|20)\d\d(?!\d)/;
 
-const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 
 /** Compiles a lexicon where it is used (CLI, tests, benchmarks); the content script gets tables. */
 export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
@@ -147,7 +148,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     size += forms.length;
   }
   for (const h of tables.heads) groups.get(h)!.head = true;
-  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map() };
+  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map(), citation: new Map() };
+  const citations = citationIndexFrom(tables.citations ?? []);
   for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
   const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
   // For each multi-word name, the shorter names it starts with, longest first.
@@ -338,6 +340,10 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false, strength: 1 });
     }
 
+    for (const c of citationDetections(page, { jurisdictions, frameworks }, level, citations)) {
+      if (c.display) names.citation.set(c.id, c.display);
+      hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1 });
+    }
     level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
     let kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);

@@ -9,6 +9,7 @@ import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
 import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
 import { lookupForm, trieSource } from './pattern';
 import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex } from './fuzzy';
+import { citationIndex, type CitationRow } from './citations/resolve';
 
 export interface MatcherOptions {
   /** Fuse score at or below which a misspelled long name is accepted; 0 turns fuzzy matching off. */
@@ -39,6 +40,8 @@ export interface MatcherTables {
   frameworkJurisdictions: Record<string, string[]>;
   jurisdictionGroups: Record<string, string[]>;
   frameworkTechnologies: Record<string, string[]>;
+  /** Citations that name a curated framework (see citations/resolve.ts). */
+  citations: CitationRow[];
 }
 
 interface Sense {
@@ -51,7 +54,7 @@ interface Sense {
 export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {}): MatcherTables {
   const threshold = options.fuzzyThreshold ?? DEFAULT_FUZZY_THRESHOLD;
   const groups = new Map<string, { head: boolean; forms: Array<{ mode: CaseMode; exact: string; senses: number[] }> }>();
-  const names: MatcherTables['names'] = { framework: [], jurisdiction: [], technology: [] };
+  const names: MatcherTables['names'] = { framework: [], jurisdiction: [], technology: [], citation: [] };
   const named = new Set<string>();
   const senseRows: SenseRow[] = [];
   const senseIndex = new Map<string, number>();
@@ -131,6 +134,7 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
     frameworkJurisdictions: lexicon.frameworkJurisdictions ?? {},
     jurisdictionGroups: lexicon.jurisdictionGroups ?? {},
     frameworkTechnologies: lexicon.frameworkTechnologies ?? {},
+    citations: citationIndex(lexicon),
   };
 }
 

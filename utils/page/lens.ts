@@ -10,7 +10,7 @@ import type { EntityKind } from '../detect/lexicon';
 import type { MatcherTables } from '../detect/tables';
 import type { PairScorer } from '../detect/fuzzy';
 import type { EntityView } from '../messages';
-import { isActiveOn, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings';
 import { BrowseMode } from './browse';
 import { scrollToMention } from './geometry';
 import { watchHover, type CardSurface, type HoverCtx } from './hover';
@@ -122,7 +122,7 @@ export class Lens implements PageSide {
     this.now = opts.now ?? (() => performance.now());
     this.stats = { scriptStart: this.now(), fullScans: 0, changeScans: 0 };
     this.lastUrl = this.doc.location?.href ?? '';
-    this.store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' } });
+    this.store = new MentionStore(filterOf(DEFAULT_SETTINGS));
     this.roots = new Roots(this.doc, this.ctx, {
       added: (root) => this.pump.add(this.fullScan(root)),
       changed: () => this.queueMutations(),

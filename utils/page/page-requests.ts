@@ -20,6 +20,8 @@ export type PageRequest =
 
 export const PAGE_REQUEST_TYPES = new Set(['pageMentions', 'revealMention', 'browseMentions', 'pageStats']);
 const ID = /^[a-z0-9-]{1,80}$/;
+/** A citation's canonical identifier (as utils/detect/citations/engine.ts makes it). */
+const CITATION_ID = /^[a-z-]{2,12}:[A-Za-z0-9_.\/:()-]{0,107}$/;
 
 /** The request, or what is wrong with it. Extra keys are refused, as the background's strict schemas do. */
 export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest } | { ok: false; error: string } {
@@ -34,7 +36,7 @@ export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest
     case 'revealMention':
       if (keys !== 'id,kind,type') return { ok: false, error: `revealMention takes kind and id, got ${keys}` };
       if (typeof r.kind !== 'string' || !(KINDS as readonly string[]).includes(r.kind)) return { ok: false, error: 'kind must be framework, jurisdiction or technology' };
-      if (typeof r.id !== 'string' || !ID.test(r.id)) return { ok: false, error: 'id must be a dataset id' };
+      if (typeof r.id !== 'string' || !(r.kind === 'citation' ? CITATION_ID : ID).test(r.id)) return { ok: false, error: 'id must be a dataset id or a citation' };
       return { ok: true, request: { type: 'revealMention', kind: r.kind as EntityKind, id: r.id } };
     default:
       return { ok: false, error: `unknown request type ${JSON.stringify(r.type)}` };
