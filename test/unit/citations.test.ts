@@ -79,6 +79,8 @@ describe('U.S. citations', () => {
     ['S. 3085 (115th Congress)', 'bill:s:3085:115', 'S. 3085 (115th Congress)', 'https://www.congress.gov/bill/115th-congress/senate-bill/3085'],
     ['SB 24-205', 'state-bill:us-co:sb:24-205', 'SB 24-205', 'https://leg.colorado.gov/bills/sb24-205'],
     ['OMB M-21-31', 'omb:21:31', 'OMB M-21-31', undefined],
+    ['Title 44 U.S. Code, Sec. 3502', 'usc:44:3502', '44 U.S.C. § 3502', undefined],
+    ['Title 41 Code of Federal Regulations, Sec. 201', 'cfr:41:201', '41 CFR Part 201', undefined],
   ])('%s', (text, id, display, url) => {
     const c = cite(text);
     expect(c.id).toBe(id);
@@ -138,6 +140,8 @@ describe('standards', () => {
     ['FIPS 140-2', 'fips:140:2', 'FIPS 140-2', 'citeIssuerNist'],
     ['NISTIR 8259', 'nistir:8259', 'NISTIR 8259', 'citeIssuerNist'],
     ['NIST AI 100-1', 'nist-ai:100-1', 'NIST AI 100-1', 'citeIssuerNist'],
+    ['International Organization for Standardization/International Electrotechnical Commission 15408-1:2009', 'std::ISO/IEC::15408-1:2009', 'ISO/IEC 15408-1:2009', 'citeIssuerIsoIec'],
+    ['EN-ISO/IEC 17065/2012', 'std:EN:ISO/IEC::17065:2012', 'EN ISO/IEC 17065:2012', 'citeIssuerIsoIec'],
   ])('%s', (text, id, display, issuer) => {
     const c = cite(text);
     expect(c).toMatchObject({ id, display, issuer, family: 'standard' });
@@ -155,6 +159,10 @@ describe('standards', () => {
     expect(cite('NIST SP 800-53 Rev. 5').link?.url).toBe('https://doi.org/10.6028/NIST.SP.800-53r5');
     expect(cite('FIPS 140-2').link?.url).toBe('https://doi.org/10.6028/NIST.FIPS.140-2');
     expect(cite('EN 18031-1').link).toBeUndefined();
+  });
+
+  it('reads no number inside a web address as a citation', () => {
+    expect(ids('https://www.whitehouse.gov/wp-content/uploads/2019/04/M-19-15.pdf and OMB M-19-15')).toEqual(['omb:19:15']);
   });
 
   it('takes "SP 800-53" alone only on a page that names NIST', () => {

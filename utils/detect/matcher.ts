@@ -39,6 +39,8 @@ export interface Detection {
   confidence: number;
   /** For a shared name that could not be resolved: every entity it may mean (`id` is the first of them). */
   candidates?: Candidate[];
+  /** A framework cited by its official number: the citation's canonical identifier (see citations/). */
+  citation?: string;
 }
 
 export type { MatcherOptions, MatcherTables } from './tables';
@@ -121,6 +123,7 @@ interface Hit {
   fuzzy: boolean;
   /** As evidence for context (a hit of a name is its own evidence: one object, not two). */
   strength: number;
+  citation?: string;
 }
 
 /** A year right after a name: ", 2019", " of 1974", " 1998". */
@@ -342,7 +345,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
 
     for (const c of citationDetections(page, { jurisdictions, frameworks }, level, citations)) {
       if (c.display) names.citation.set(c.id, c.display);
-      hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1 });
+      hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1, ...(c.citation ? { citation: c.citation } : {}) });
     }
     level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
@@ -353,6 +356,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       const end = originalEnd(norm, h.end);
       const d: Detection = { kind: h.kind, id: h.id, name: nameOf(h.kind, h.id), text: text.slice(start, end), start, end, confidence: h.confidence };
       if (h.candidates) d.candidates = h.candidates.map((id) => ({ id, name: nameOf(h.kind, id) }));
+      if (h.citation) d.citation = h.citation;
       return d;
     });
   }
@@ -494,7 +498,8 @@ function insideLongerTitle(page: string, start: number, nameEnds: Set<number>): 
 
 /** Keep the longest of overlapping detections (an exact one over a fuzzy one of the same length), then the earliest. */
 function removeOverlaps(found: Hit[]): Hit[] {
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy));
+  // Of two hits of one span, the one that knows its citation (a record's number read as a citation) is kept.
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy) || Number(!a.citation) - Number(!b.citation));
   const out: Hit[] = [];
   for (const d of found) {
     const last = out[out.length - 1];

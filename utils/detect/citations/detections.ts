@@ -15,6 +15,8 @@ export interface CitationDetection {
   id: string;
   /** The citation as cited, for a citation without a record. */
   display?: string;
+  /** For a framework: the citation's identifier. */
+  citation?: string;
 }
 
 /** Common-law countries that cite Acts as "<Name> Act <year>" too: the UK must lead them on the page. */
@@ -64,7 +66,7 @@ export function citationDetections(
   };
   return findCitations(page, context).map((h) => {
     const framework = resolveCitation(index, h.id);
-    if (framework) return { start: h.start, end: h.end, kind: 'framework', id: framework };
+    if (framework) return { start: h.start, end: h.end, kind: 'framework', id: framework, citation: h.id };
     return { start: h.start, end: h.end, kind: 'citation', id: h.id, display: citationInfo(h.id)?.display ?? h.id };
   });
 }

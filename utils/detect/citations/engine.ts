@@ -103,7 +103,7 @@ export function findCitations(text: string, context: CitationContext = NO_CONTEX
       for (let m = c.regex.exec(text); m; m = c.regex.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (end - start > MAX_CITATION) continue;
+        if (end - start > MAX_CITATION || insideAddress(text, start)) continue;
         const g = m.groups ?? {};
         const state = () => context.state(start, end);
         const fields = c.form.fields(g, needs, state);
@@ -133,6 +133,14 @@ export function findCitations(text: string, context: CitationContext = NO_CONTEX
     }
   }
   return longestFirst(hits);
+}
+
+/** Whether `at` is inside a URL or an e-mail address: a number there is part of an address, not cited. */
+function insideAddress(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 300 && !/\s/.test(text[i - 1]!)) i--;
+  const token = text.slice(i, at);
+  return token.includes('://') || token.startsWith('www.') || token.includes('@');
 }
 
 function stripUndefined(g: Record<string, string | undefined>): Record<string, string> {

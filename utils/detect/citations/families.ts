@@ -376,6 +376,16 @@ export const FORMS: CitationForm[] = [
     fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 54 ? [String(Number(g.t)), g.s!] : undefined),
   },
   {
+    kind: 'usc',
+    pattern: String.raw`(?<![\w.\/-])Title (?<t>\d{1,2}),? (?:of the )?(?:US Code|U\.S\. Code|United States Code),? (?:(?:§§?|Sec(?:tion)?\.?) ?)(?<s>\d{1,5}[a-z]{0,3}(?:-\d{1,4}[a-z]?)?)(?![\w.]\w)`,
+    fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 54 ? [String(Number(g.t)), g.s!] : undefined),
+  },
+  {
+    kind: 'cfr',
+    pattern: String.raw`(?<![\w.\/-])Title (?<t>\d{1,2}),? (?:of the )?Code of Federal Regulations,? (?:(?:Parts?|§§?|Sec(?:tion)?\.?) ?)(?<q>\d{1,4})(?:\.(?<s>\d{1,5}[a-z]?))?(?![\w.]\w)`,
+    fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 50 ? [String(Number(g.t)), g.s ? `${Number(g.q)}.${g.s}` : String(Number(g.q))] : undefined),
+  },
+  {
     kind: 'cfr',
     pattern: String.raw`(?<![\w.\/-])(?<t>\d{1,2}) CFR\.? ?(?:(?:Parts?|pt\.) ?(?<p>\d{1,4})|(?:(?:§§?|Sec(?:tion)?s?\.?) ?)?(?<q>\d{1,4})(?:\.(?<s>\d{1,5}[a-z]?))?)(?![\w.]\w)(?:\([a-zA-Z0-9]{1,4}\)){0,4}`,
     fields: (g) => {
@@ -433,10 +443,10 @@ export const FORMS: CitationForm[] = [
   },
   {
     kind: 'std',
-    pattern: String.raw`(?<![\w\/-])(?:(?<pre>EN|BS|DIN|NF|UNE|CSA|AS|NS|SS|SN|ÖNORM|UNI|NEN|PN|CSN|IS) )?(?<body>ISO(?: ?\/ ?(?:IEC|IEEE|ASTM|SAE))*|IEC(?: ?\/ ?(?:IEEE|ISO))?|EN(?= \d{3}))(?:[ \/](?<doc>TS|TR|PAS|Guide))? ?(?<n>\d{1,5})(?<parts>(?:-\d{1,3}){0,3})(?::(?<y>(?:19|20)\d\d))?(?![\d\/]|[.,]\d)`,
+    pattern: String.raw`(?<![\w\/-])(?:(?<pre>EN|BS|DIN|NF|UNE|CSA|AS|NS|SS|SN|ÖNORM|UNI|NEN|PN|CSN|IS)[ -])?(?:(?<body>ISO(?: ?\/ ?(?:IEC|IEEE|ASTM|SAE))*|IEC(?: ?\/ ?(?:IEEE|ISO))?|EN(?= \d{3}))|(?<spelled>International Organization for Standardization(?:\/International Electrotechnical Commission)?(?:\/Institute of Electrical and Electronics Engineers)?)(?: \((?<abbr>ISO(?:\/IEC)?(?:\/IEEE)?)\))?)(?:[ \/](?<doc>TS|TR|PAS|Guide))? ?(?<n>\d{1,5})(?<parts>(?:-\d{1,3}){0,3})(?:[:\/](?<y>(?:19|20)\d\d))?(?![\d\/]|[.,]\d)`,
     fields: (g) => {
       const n = Number(g.n);
-      const body = g.body!.replace(/ /g, '');
+      const body = g.body ? g.body.replace(/ /g, '') : (g.abbr ?? spelledBody(g.spelled!));
       if (n < 1) return undefined;
       // "ISO 400" is a film speed: a bare ISO number of that set is a camera setting, not a standard.
       if (body === 'ISO' && !g.pre && !g.doc && !g.parts && !g.y && CAMERA_ISO.has(n)) return undefined;
@@ -516,6 +526,11 @@ export const FORMS: CitationForm[] = [
     fields: (g) => [String(Number(g.n))],
   },
 ];
+
+/** "International Organization for Standardization/International Electrotechnical Commission" is ISO/IEC. */
+function spelledBody(s: string): string {
+  return ['ISO', ...(s.includes('Electrotechnical') ? ['IEC'] : []), ...(s.includes('Electronics Engineers') ? ['IEEE'] : [])].join('/');
+}
 
 /** Words that begin a sentence or a clause before an Act's short title, not part of it. */
 const LEADING = new Set('The Under In By As Since From With And Of See Section Part Schedule This That Its Their Our Both Under Amending Amended Repealing When While Where After Before Per Following Unlike Like'.split(' '));
