@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { CitationInfo } from '../utils/detect/citations/engine';
+import type { CitationInfo } from '../utils/detect/citations/info';
 import type { EntityView } from '../utils/messages';
 import { t, type MessageKey } from '../utils/i18n';
 

@@ -10,7 +10,7 @@ import type { EntityKind } from './detect/lexicon';
 import { frameworkYear } from './format';
 import type { BindingGroup, EntityRecord, EntityView, InstrumentRef, RegimeRow, StrictestJurisdictions } from './messages';
 import { regimeFor, type Regime } from './regime';
-import { citationInfo } from './detect/citations/engine';
+import { citationInfo } from './detect/citations/info';
 
 export async function loadEntityView(db: LensDb, kind: EntityKind, id: string): Promise<EntityView> {
   const entity = await loadEntity(db, kind, id);

@@ -9,7 +9,8 @@ import { EntityKind, type Framework, type Jurisdiction, type Technology, type Ch
 import type { Binding, TechnologyId } from '../data/schema';
 import type { Regime } from './regime';
 import type { OpenedPanel } from './compare/open-panel';
-import { CITATION_ID, type CitationInfo } from './detect/citations/engine';
+import { CITATION_ID } from './detect/citations/engine';
+import type { CitationInfo } from './detect/citations/info';
 
 const Id = z.string().regex(/^[a-z0-9-]{1,80}$/);
 /** A dataset id, or a citation's canonical identifier ("celex:32016R0679"). */

@@ -3,7 +3,8 @@
  * finds the record it names, or else the citation itself, whose card says what its form tells. Pure, like
  * search.ts, whose documents it reads.
  */
-import { citationInfo, citationsOfQuery } from './detect/citations/engine';
+import { citationsOfQuery } from './detect/citations/recognise';
+import { citationInfo } from './detect/citations/info';
 import { citationRows, resolveCitation } from './detect/citations/resolve';
 import type { SearchDoc } from './search';
 

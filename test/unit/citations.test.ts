@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { citationInfo, citationOf, citationsOfQuery, findCitations, type CitationContext } from '../../utils/detect/citations/engine';
-import { FORMS, KINDS } from '../../utils/detect/citations/families';
+import type { CitationContext } from '../../utils/detect/citations/engine';
+import { citationOf, citationsOfQuery, findCitations } from '../../utils/detect/citations/recognise';
+import { FORMS, PATTERNS } from '../../utils/detect/citations/forms';
+import { citationInfo } from '../../utils/detect/citations/info';
+import { KINDS } from '../../utils/detect/citations/kinds';
 import { buildLexicon } from '../../utils/detect/lexicon';
 import { compileMatcher } from '../../utils/detect/matcher';
 import { normalizeText } from '../../utils/detect/normalize';
@@ -207,12 +210,13 @@ describe('identifiers', () => {
     }
     expect(citationInfo('nonsense')).toBeUndefined();
     expect(citationInfo('toString:1')).toBeUndefined();
-    expect(Object.keys(KINDS).every((k) => FORMS.some((f) => f.kind === k))).toBe(true);
+    expect(Object.keys(KINDS).every((k) => Object.values(FORMS).some((f) => f.kind === k))).toBe(true);
+    expect(Object.keys(PATTERNS).sort()).toEqual(Object.keys(FORMS).sort());
   });
 
   it('every text key the families name is in the English catalogue', () => {
     const catalogue = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
-    const source = readFileSync('utils/detect/citations/families.ts', 'utf8');
+    const source = readFileSync('utils/detect/citations/kinds.ts', 'utf8');
     const keys = new Set(source.match(/'cite[A-Za-z0-9]+'/g)!.map((k) => k.slice(1, -1)));
     expect(keys.size).toBeGreaterThan(50);
     for (const k of keys) expect(catalogue, k).toHaveProperty(k);

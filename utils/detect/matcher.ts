@@ -17,7 +17,7 @@ import { fusePairScore } from './fuzzy-score';
 import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './tables';
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
-import { citationDetections, citationIndexFrom } from './citations/detections';
+import { citationStep } from './citations/detections';
 
 export interface Candidate {
   id: string;
@@ -152,7 +152,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   }
   for (const h of tables.heads) groups.get(h)!.head = true;
   const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map(), citation: new Map() };
-  const citations = citationIndexFrom(tables.citations ?? []);
+  const citations = citationStep(tables.citations ?? [], tables.citationPatterns ?? {});
   for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
   const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
   // For each multi-word name, the shorter names it starts with, longest first.
@@ -343,8 +343,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false, strength: 1 });
     }
 
-    for (const c of citationDetections(page, { jurisdictions, frameworks }, level, citations)) {
-      if (c.display) names.citation.set(c.id, c.display);
+    for (const c of citations(page, { jurisdictions, frameworks }, level)) {
+      if (c.display && !names.citation.has(c.id)) names.citation.set(c.id, c.display);
       hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1, ...(c.citation ? { citation: c.citation } : {}) });
     }
     level?.finish({ jurisdictions, frameworks }, technologies);

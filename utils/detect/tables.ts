@@ -10,6 +10,7 @@ import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from '.
 import { lookupForm, trieSource } from './pattern';
 import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex } from './fuzzy';
 import { citationIndex, type CitationRow } from './citations/resolve';
+import { PATTERNS, type FormPattern } from './citations/forms';
 
 export interface MatcherOptions {
   /** Fuse score at or below which a misspelled long name is accepted; 0 turns fuzzy matching off. */
@@ -42,6 +43,8 @@ export interface MatcherTables {
   frameworkTechnologies: Record<string, string[]>;
   /** Citations that name a curated framework (see citations/resolve.ts). */
   citations: CitationRow[];
+  /** The citation forms' patterns (see citations/forms.ts): data, so the content script need not carry them. */
+  citationPatterns: Record<string, FormPattern>;
 }
 
 interface Sense {
@@ -135,6 +138,7 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
     jurisdictionGroups: lexicon.jurisdictionGroups ?? {},
     frameworkTechnologies: lexicon.frameworkTechnologies ?? {},
     citations: citationIndex(lexicon),
+    citationPatterns: PATTERNS,
   };
 }
 

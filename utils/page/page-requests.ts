@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import type { EntityKind } from '../detect/lexicon';
 import type { Result } from '../messages';
 import { KINDS } from '../settings';
+import { CITATION_ID } from '../detect/citations/engine';
 
 export type PageRequest =
   | { type: 'pageMentions' }
@@ -20,8 +21,6 @@ export type PageRequest =
 
 export const PAGE_REQUEST_TYPES = new Set(['pageMentions', 'revealMention', 'browseMentions', 'pageStats']);
 const ID = /^[a-z0-9-]{1,80}$/;
-/** A citation's canonical identifier (as utils/detect/citations/engine.ts makes it). */
-const CITATION_ID = /^[a-z-]{2,12}:[A-Za-z0-9_.\/:()-]{0,107}$/;
 
 /** The request, or what is wrong with it. Extra keys are refused, as the background's strict schemas do. */
 export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest } | { ok: false; error: string } {

@@ -5,7 +5,8 @@
  */
 import { NEAR, type Evidence } from '../context';
 import type { PageLevel } from '../page-level';
-import { citationInfo, findCitations, type CitationContext } from './engine';
+import { compileForms, scanCitations, type CitationContext, type CompiledForms } from './engine';
+import type { FormPattern } from './forms';
 import { resolveCitation, type CitationRow } from './resolve';
 
 export interface CitationDetection {
@@ -13,7 +14,7 @@ export interface CitationDetection {
   end: number;
   kind: 'framework' | 'citation';
   id: string;
-  /** The citation as cited, for a citation without a record. */
+  /** The citation as first written, for a citation without a record (its card says it in full). */
   display?: string;
   /** For a framework: the citation's identifier. */
   citation?: string;
@@ -22,14 +23,20 @@ export interface CitationDetection {
 /** Common-law countries that cite Acts as "<Name> Act <year>" too: the UK must lead them on the page. */
 const SHORT_TITLE_COUNTRIES = ['au', 'nz', 'ie', 'in', 'ca', 'sg', 'za', 'ke', 'ng', 'gh', 'my', 'hk'];
 
-export type CitationIndex = Map<string, string>;
-export const citationIndexFrom = (rows: CitationRow[]): CitationIndex => new Map(rows);
+/** The step, made once per matcher from its tables (the records' citations, the forms' patterns). */
+export function citationStep(rows: CitationRow[], patterns: Readonly<Record<string, FormPattern>>) {
+  const index = new Map(rows);
+  let forms: CompiledForms | undefined;
+  return (page: string, evidence: { jurisdictions: Evidence; frameworks: Evidence }, level: PageLevel | undefined) =>
+    citationDetections(page, evidence, level, index, (forms ??= compileForms(patterns)));
+}
 
-export function citationDetections(
+function citationDetections(
   page: string,
   evidence: { jurisdictions: Evidence; frameworks: Evidence },
   level: PageLevel | undefined,
-  index: CitationIndex,
+  index: ReadonlyMap<string, string>,
+  forms: CompiledForms,
 ): CitationDetection[] {
   // With a page level, the page's totals (the rest of the page and the own range), so that the answer
   // is the one the page-level checks below will ask again; else the text's own evidence.
@@ -64,9 +71,9 @@ export function citationDetections(
       return best?.id;
     },
   };
-  return findCitations(page, context).map((h) => {
+  return scanCitations(page, context, forms).map((h): CitationDetection => {
     const framework = resolveCitation(index, h.id);
     if (framework) return { start: h.start, end: h.end, kind: 'framework', id: framework, citation: h.id };
-    return { start: h.start, end: h.end, kind: 'citation', id: h.id, display: citationInfo(h.id)?.display ?? h.id };
+    return { start: h.start, end: h.end, kind: 'citation', id: h.id, display: page.slice(h.start, h.end).replace(/\s+/g, ' ') };
   });
 }

@@ -1,15 +1,14 @@
 /**
- * The citation recogniser: one engine over the families in families.ts. It finds citations in normalised
+ * The citation recogniser: one engine over the families in forms.ts (and kinds.ts). It finds citations in normalised
  * text, gives each its canonical identifier (`<kind>:<field>:<field>...`), and turns an identifier back
- * into what the card shows. Pure: no DOM, no extension APIs, no dataset (a citation that names a curated
+ * into its fields (what they mean for a card: info.ts). Pure: no DOM, no extension APIs, no dataset (a citation that names a curated
  * record is resolved by the matcher, through the identifiers computed from the records' aliases).
  */
-import { normalizeText } from '../normalize';
-import { FORMS, KINDS, type CitationForm, type CitationKind, type CitationText, type FamilyId, type Need } from './families';
+import { FORMS, WORKS, type CitationForm, type FormId, type FormPattern, type KindId, type Need } from './forms';
 
-export type { FamilyId, CitationText } from './families';
+export type { FamilyId, CitationText } from './forms';
 
-export type CitationKindId = keyof typeof KINDS;
+export type CitationKindId = KindId;
 
 /** A canonical identifier: ASCII, no spaces, at most 120 characters. */
 export const CITATION_ID = /^[a-z-]{2,12}:[A-Za-z0-9_.\/:()-]{0,107}$/;
@@ -22,21 +21,6 @@ export interface CitationHit {
   fields: string[];
 }
 
-/** What a citation's card shows: everything follows from the identifier. */
-export interface CitationInfo {
-  id: string;
-  family: FamilyId;
-  /** The identifier as it is cited ("Regulation (EU) 2016/679"). */
-  display: string;
-  label: CitationText;
-  tells: CitationText;
-  issuer: CitationText;
-  year?: string;
-  link?: { url: string; site: string };
-  /** For a state bill: the state's jurisdiction id. */
-  jurisdiction?: string;
-}
-
 /** What the page around the text establishes; every answer may be asked more than once. */
 export interface CitationContext {
   /** Whether jurisdiction `id` (or one inside it, for 'us') is named on the page. */
@@ -45,7 +29,6 @@ export interface CitationContext {
   state(start: number, end: number): string | undefined;
 }
 
-const NO_CONTEXT: CitationContext = { jurisdiction: () => false, state: () => undefined };
 
 /** Words on the page that establish a series, so its short forms count. */
 const SERIES: Partial<Record<Need, RegExp>> = {
@@ -58,29 +41,30 @@ const SERIES: Partial<Record<Need, RegExp>> = {
 };
 
 /** A match longer than this is not a citation (and a hostile text cannot make the engine slice megabytes). */
-const MAX_CITATION = 160;
+export const MAX_CITATION = 160;
 
 interface Compiled {
   form: CitationForm;
   regex: RegExp;
   list?: RegExp;
-  /** A cheap test: the literal every match contains, to skip a form on text without it. */
-  cue?: RegExp;
 }
 
-let compiled: Compiled[] | undefined;
-const forms = () =>
-  (compiled ??= FORMS.map((form) => ({
-    form,
-    regex: new RegExp(form.pattern, 'g'),
-    ...(form.list ? { list: new RegExp(form.list, 'y') } : {}),
-  })));
+/** The forms' patterns compiled, in the forms' order (the content script gets the patterns with its tables). */
+export type CompiledForms = Compiled[];
+
+export function compileForms(patterns: Readonly<Record<string, FormPattern>>): CompiledForms {
+  return (Object.keys(FORMS) as FormId[]).flatMap((id) => {
+    const p = patterns[id];
+    if (!p) return [];
+    return [{ form: FORMS[id], regex: new RegExp(p.pattern, 'g'), ...(p.list ? { list: new RegExp(p.list, 'y') } : {}) }];
+  });
+}
 
 /**
  * Citations in `text` (already normalised, see ../normalize.ts), sorted by start, not overlapping (the
  * longest at a place wins). `context` says what the page around establishes.
  */
-export function findCitations(text: string, context: CitationContext = NO_CONTEXT): CitationHit[] {
+export function scanCitations(text: string, context: CitationContext, all: CompiledForms): CitationHit[] {
   const needCache = new Map<Need, boolean>();
   let euCited = false;
   const needs = (n: Need): boolean => {
@@ -94,7 +78,6 @@ export function findCitations(text: string, context: CitationContext = NO_CONTEX
     return v;
   };
   const hits: CitationHit[] = [];
-  const all = forms();
   // Full EU citations first: they establish the EU for the short forms of the same text.
   for (const pass of [0, 1] as const) {
     for (const c of all) {
@@ -117,10 +100,8 @@ export function findCitations(text: string, context: CitationContext = NO_CONTEX
             c.list.lastIndex = at;
             const l = c.list.exec(text);
             if (!l) break;
-            const lg = { ...g, ...stripUndefined(l.groups ?? {}) };
-            if (!l.groups?.ab) delete lg.ab;
-            if (!l.groups?.sfx) delete lg.sfx;
-            if (!l.groups?.no) delete lg.no;
+            // The item's own groups, undefined ones included ("(EU)" in the first number is not in the next).
+            const lg = { ...g, ...l.groups };
             const more = c.form.fields(lg, needs, state);
             if (!more) break;
             const numStart = at + l[0].length - numberLength(l);
@@ -141,12 +122,6 @@ function insideAddress(text: string, at: number): boolean {
   while (i > 0 && at - i < 300 && !/\s/.test(text[i - 1]!)) i--;
   const token = text.slice(i, at);
   return token.includes('://') || token.startsWith('www.') || token.includes('@');
-}
-
-function stripUndefined(g: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(g)) if (v !== undefined) out[k] = v;
-  return out;
 }
 
 /** Length of a list item's number: the match without its leading separator. */
@@ -177,65 +152,21 @@ function longestFirst(hits: CitationHit[]): CitationHit[] {
   return out;
 }
 
+const KIND_IDS = new Set<string>(Object.values(FORMS).map((f) => f.kind));
+
 /** The fields of an identifier, or undefined when it is not one this engine makes. */
-function parseId(id: string): { kind: CitationKindId; fields: string[] } | undefined {
+export function parseCitationId(id: string): { kind: CitationKindId; fields: string[] } | undefined {
   if (!CITATION_ID.test(id)) return undefined;
   const i = id.indexOf(':');
   const kind = id.slice(0, i);
-  if (!Object.hasOwn(KINDS, kind)) return undefined;
-  const fields = id.slice(i + 1).split(':');
-  return { kind: kind as CitationKindId, fields };
+  if (!KIND_IDS.has(kind)) return undefined;
+  return { kind: kind as CitationKindId, fields: id.slice(i + 1).split(':') };
 }
 
-/** What a citation's identifier says, for its card; undefined for an identifier this engine never makes. */
-export function citationInfo(id: string): CitationInfo | undefined {
-  const p = parseId(id);
-  if (!p) return undefined;
-  const k: CitationKind = KINDS[p.kind];
-  const f = p.fields;
-  // An identifier must be one the engine would make: its display form reads back to it.
-  const info: CitationInfo = { id, family: k.family, display: k.display(f), label: k.label(f), tells: k.tells(f), issuer: k.issuer(f) };
-  const year = k.year?.(f);
-  if (year) info.year = year;
-  const link = k.link?.(f);
-  if (link) info.link = link;
-  if (p.kind === 'state-bill') info.jurisdiction = f[0];
-  return info;
-}
-
-/** The key under which a citation and a curated record's alias name the same work (see families.ts). */
+/** The key under which a citation and a curated record's alias name the same work (see forms.ts). */
 export function workKey(id: string): string | undefined {
-  const p = parseId(id);
-  const w = p && (KINDS[p.kind] as CitationKind).work;
+  const p = parseCitationId(id);
+  const w = p && WORKS[p.kind];
   return p && w ? `${p.kind}|${w(p.fields)}` : undefined;
 }
 
-/** Everything established: an alias of a record or a typed query names its own context. */
-const ALL_ESTABLISHED: CitationContext = { jurisdiction: () => true, state: () => undefined };
-
-/**
- * The citation a short text is, as a whole ("Regulation (EU) 2016/679", "EO 14110", "2022/868" with
- * `bareEu`), for aliases and the popup's lookup; undefined when it is not exactly one citation.
- */
-export function citationOf(text: string, opts: { state?: string } = {}): CitationHit | undefined {
-  const norm = normalizeText(text).trim();
-  if (!norm || norm.length > MAX_CITATION) return undefined;
-  const context = opts.state ? { ...ALL_ESTABLISHED, state: () => opts.state } : ALL_ESTABLISHED;
-  const hits = findCitations(norm, context);
-  return hits.length === 1 && hits[0]!.start === 0 && hits[0]!.end === norm.length ? hits[0] : undefined;
-}
-
-/** A bare EU number ("2022/868"): the year/number of the three kinds of act it may be. */
-const BARE_EU = /^((?:19|20)\d\d)\/(\d{1,4})$/;
-
-/**
- * What a typed query cites: the one citation it is, or for a bare EU number every act it may be (a
- * regulation, a directive, a decision). Empty when it cites nothing.
- */
-export function citationsOfQuery(query: string): CitationHit[] {
-  const q = normalizeText(query).trim();
-  const bare = BARE_EU.exec(q);
-  if (bare) return ['Regulation', 'Directive', 'Decision'].flatMap((w) => citationOf(`${w} (EU) ${q}`) ?? []).map((h) => ({ ...h, start: 0, end: q.length }));
-  const one = citationOf(q);
-  return one ? [one] : [];
-}

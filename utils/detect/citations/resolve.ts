@@ -5,7 +5,8 @@
  * own to fill in. A key that two records claim names neither.
  */
 import type { Lexicon } from '../lexicon';
-import { citationOf, workKey } from './engine';
+import { workKey } from './engine';
+import { citationOf } from './recognise';
 
 /** [citation id or work key, framework id]: plain JSON, sent to content scripts with the tables. */
 export type CitationRow = [string, string];
