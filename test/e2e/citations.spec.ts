@@ -5,6 +5,8 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { highlightCount } from './fixtures';
+import { machineContended, taskLimit } from './machine';
 import { paintedTexts, pointAt, resetSettings, scanned } from './inpage-support';
 
 /** Cited with no record in the dataset: painted as citations, each with its canonical identifier. */
@@ -114,4 +116,13 @@ test('the popup finds "2022/868" and "EO 13636", and lists the page\'s citations
   await expect(group.locator('.rl-count')).toHaveText(String(new Set(CITATIONS.map(([, id]) => id)).size));
   for (const [, id] of CITATIONS) await expect(group.locator(`button[data-id="${id}"]`)).toBeAttached();
   await page.close();
+});
+
+test('10,000 citations among hostile text: all painted, the scan in slices none of which holds the page over 50 ms', async ({ page, server, serviceWorker }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${server.url}/citations-large.html`);
+  const stats = await scanned(serviceWorker, page, 60_000);
+  await expect.poll(() => highlightCount(page, 'reglens-citation'), { timeout: 30_000 }).toBe(10_000);
+  expect(stats.longestChunkMs).toBeLessThan(taskLimit(50));
+  if (!machineContended()) expect(stats.chunksOverBudget).toBeLessThanOrEqual(Math.ceil(stats.chunks * 0.25));
 });
