@@ -7,7 +7,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { highlightCount } from './fixtures';
 import { machineContended, taskLimit } from './machine';
-import { paintedTexts, pointAt, resetSettings, scanned } from './inpage-support';
+import { liveText, pageRequest, paintedTexts, pointAt, resetSettings, scanned } from './inpage-support';
 
 /** Cited with no record in the dataset: painted as citations, each with its canonical identifier. */
 const CITATIONS: Array<[string, string]> = [
@@ -92,6 +92,21 @@ test('hovering a citation opens its card: the identifier as cited, what the form
   await expect(act).toBeVisible();
   await expect(act.locator('.rl-cite-link')).toHaveAttribute('href', 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32019R0881');
   await expect(act.locator('.rl-cite-tells')).toContainText('directly applicable');
+});
+
+test('browse mode walks citations too: each announced with its kind of instrument, its card opened', async ({ page, server, serviceWorker }) => {
+  await page.goto(`${server.url}/citations.html`);
+  await scanned(serviceWorker, page);
+  await pageRequest(serviceWorker, page.url(), { type: 'browseMentions' });
+  await expect.poll(() => liveText(page)).toMatch(/ \u2014 1 of \d+$/);
+  // Walk until the first citation without a record: "Regulation (EC) No 1049/2001".
+  for (let i = 2; i < 14 && !(await liveText(page)).startsWith('Regulation (EC) No 1049/2001'); i++) {
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => liveText(page)).toMatch(new RegExp(` \u2014 ${i} of \\d+$`));
+  }
+  expect(await liveText(page)).toMatch(/^Regulation \(EC\) No 1049\/2001 \u2014 EU regulation \u2014 \d+ of \d+$/);
+  await expect(card(page, 'celex:32001R1049')).toBeVisible();
+  await expect(card(page, 'celex:32001R1049').locator('.rl-card__title')).toHaveText('Regulation No 1049/2001');
 });
 
 test('the popup finds "2022/868" and "EO 13636", and lists the page\'s citations with a count', async ({ extContext, serviceWorker, server, extensionPage }) => {

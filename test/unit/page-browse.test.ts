@@ -4,6 +4,7 @@ import { loadDataset } from '../../data/index';
 import { announcement, BrowseMode, describeView } from '../../utils/page/browse';
 import type { Mention } from '../../utils/page/mentions';
 import type { EntityView } from '../../utils/messages';
+import { citationInfo } from '../../utils/detect/citations/info';
 
 const d = loadDataset();
 const view = (kind: EntityView['entity']['kind'], id: string): EntityView => {
@@ -36,6 +37,8 @@ describe('what is announced', () => {
     expect(describeView(view('jurisdiction', 'ke'))).toBe('country');
     expect(describeView(view('jurisdiction', 'eu'))).toBe('regional bloc');
     expect(describeView(view('technology', 'ai'))).toBe('emerging technology');
+    // A citation without a record says the kind of instrument its form is.
+    expect(describeView({ entity: { kind: 'citation', record: citationInfo('eo:13636')! }, names: {}, challenges: [], stages: [] })).toBe('U.S. executive order');
     expect(announcement('GDPR', 'binding regulation', 3, 12)).toBe('GDPR \u2014 binding regulation \u2014 3 of 12');
   });
 });
