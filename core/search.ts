@@ -10,38 +10,12 @@
  * (names beat summaries); whole-phrase matches on a name then lead.
  */
 import Fuse from 'fuse.js';
-import type { Binding, Framework, Jurisdiction, Technology } from '../data/schema';
+import type { Framework, Jurisdiction, Technology } from '../data/schema';
 import type { EntityKind } from './detect/lexicon';
 import { editsWithin, maxEdits, names as queryNames } from './search-precision';
+import { citationSearch } from './search-citations';
+import type { SearchDoc, SearchHit } from './search-doc';
 
-export interface SearchDoc {
-  kind: EntityKind;
-  id: string;
-  name: string;
-  shortName?: string;
-  /** Names that identify this record: acronyms, official numbers ("Regulation (EU) 2016/679"), other languages. */
-  aliases: string[];
-  /** Names shared with other records ("AI Act"): they find the record but do not make it an exact hit. */
-  sharedAliases: string[];
-  summary: string;
-  binding?: Binding;
-  status?: Framework['status'];
-  /** Where it applies, as a reader should see it ("EU · extraterritorial"), or what kind of place it is. */
-  scope: string;
-  /** Reach of a framework, widest first: breaks ties between records with the same shared name. */
-  reach: number;
-  /**
-   * Words a query may add to a name and still name this record: its places ("Kenya", "Kenyan", "EU") and
-   * the years of its dates ("2019").
-   */
-  context: string[];
-}
-
-export interface SearchHit {
-  doc: SearchDoc;
-  /** 0 is best. */
-  score: number;
-}
 
 export interface SearchIndex {
   readonly docs: readonly SearchDoc[];
@@ -55,7 +29,7 @@ export interface SearchIndex {
   nearest(query: string, limit?: number): SearchDoc[];
 }
 
-const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 const REACH: Record<Framework['scope']['level'], number> = { global: 0, regional: 1, national: 2, subnational: 3 };
 const PLACE_LABEL: Record<Jurisdiction['kind'], string> = {
   country: 'Country',
@@ -92,6 +66,7 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         scope: scopeOf(f),
         reach: REACH[f.scope.level],
         context: [...placeNames([...new Set([...f.scope.jurisdictions, f.issuer])]), ...Object.values(f.dates).map((d) => d.slice(0, 4))],
+        jurisdictions: [...f.scope.jurisdictions, f.issuer],
       }),
     ),
     ...jurisdictions.map(
@@ -314,7 +289,15 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     if (last?.query !== query) last = { query, ranked: rank(query) };
     return last.ranked;
   };
-  const search = (query: string, limit = 10): SearchHit[] => ranked(query).named.slice(0, limit);
+  const cite = citationSearch(docs);
+  const search = (query: string, limit = 10): SearchHit[] => {
+    const named = ranked(query).named;
+    const cited = cite(query.slice(0, 200));
+    if (!cited.length) return named.slice(0, limit);
+    // A citation names one thing: it leads, and the words of the query find the rest.
+    const ids = new Set(cited.map((d) => `${d.kind}:${d.id}`));
+    return [...cited.map((doc) => ({ doc, score: 0 })), ...named.filter((h) => !ids.has(`${h.doc.kind}:${h.doc.id}`))].slice(0, limit);
+  };
 
   // Built on the first "no match" only: most sessions never need it.
   let nameBigrams: Array<Array<Set<string>>> | undefined;

@@ -3,8 +3,11 @@
  * the protocols, including the content script's hand-written checks (which must not bring zod along).
  */
 
-/** The kinds of entity a mention, a card or a lookup is about. */
-export const ENTITY_KINDS = ['framework', 'jurisdiction', 'technology'] as const;
+/**
+ * The kinds of entity a mention, a card or a lookup is about: a curated record, or a citation of an instrument
+ * by its official number (core/detect/citations/).
+ */
+export const ENTITY_KINDS = ['framework', 'jurisdiction', 'technology', 'citation'] as const;
 
 /** Lower-case kebab-case ids: stable keys that links, storage and tests rely on. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

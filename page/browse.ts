@@ -7,7 +7,7 @@
 import type { EntityView } from '../protocol/messages';
 import { BINDING_LABEL, INSTRUMENT_LABEL } from '../core/format';
 import type { Mention } from './mentions';
-import { t } from '../platform/i18n';
+import { t, type MessageKey } from '../platform/i18n';
 import type { CardSurface, HoverCtx } from './hover';
 
 export const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'n', 'j']);
@@ -25,6 +25,8 @@ export function describeView(view: EntityView): string {
   const e = view.entity;
   if (e.kind === 'framework') return `${BINDING_LABEL[e.record.binding].toLowerCase()} ${INSTRUMENT_LABEL[e.record.instrument].toLowerCase()}`;
   if (e.kind === 'jurisdiction') return JURISDICTION_KIND[e.record.kind] ?? t('jurisdictionLower');
+  // A citation's kind of instrument ("EU regulation"); its key comes from the family tables.
+  if (e.kind === 'citation') return t(e.record.label as MessageKey);
   return t('emergingTechnologyLower');
 }
 

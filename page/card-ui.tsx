@@ -175,7 +175,8 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
         />,
         box,
       );
-    const label = view.entity.kind === 'technology' ? view.entity.record.name : (view.entity.record.shortName ?? view.entity.record.name);
+    const e = view.entity;
+    const label = e.kind === 'citation' ? e.record.display : e.kind === 'technology' ? e.record.name : (e.record.shortName ?? e.record.name);
     box.setAttribute('aria-label', t('cardLabel', label));
     draw(view);
     box.style.display = 'block';

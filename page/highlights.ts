@@ -16,6 +16,7 @@ export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
   framework: 'reglens-framework',
   jurisdiction: 'reglens-jurisdiction',
   technology: 'reglens-technology',
+  citation: 'reglens-citation',
 };
 export const CURRENT_HIGHLIGHT = 'reglens-current';
 
@@ -24,6 +25,7 @@ export const HIGHLIGHT_CSS = `
 ::highlight(reglens-framework) { background-color: rgba(255, 196, 0, .38); text-decoration: underline 2px rgba(191, 135, 0, .9); }
 ::highlight(reglens-jurisdiction) { text-decoration: underline dotted 2px rgba(9, 105, 218, .85); }
 ::highlight(reglens-technology) { text-decoration: underline dotted 2px rgba(130, 80, 223, .85); }
+::highlight(reglens-citation) { background-color: rgba(255, 196, 0, .16); text-decoration: underline 2px rgba(191, 135, 0, .9); }
 ::highlight(reglens-current) { background-color: rgba(9, 105, 218, .30); text-decoration: underline solid 3px rgba(9, 105, 218, 1); }
 `;
 

@@ -10,7 +10,7 @@ import type { EntityKind } from '../core/detect/lexicon';
 import type { MatcherTables } from '../core/detect/tables';
 import type { PairScorer } from '../core/detect/fuzzy';
 import type { EntityView } from '../protocol/messages';
-import { isActiveOn, type Settings } from '../platform/settings';
+import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../platform/settings';
 import { CardHost, type CreateCard } from './card-host';
 import { BrowseMode, listenForBrowseKeys } from './browse';
 import { scrollToMention } from './geometry';
@@ -107,7 +107,7 @@ export class Lens implements PageSide {
     this.hostname = opts.hostname ?? this.doc.location?.hostname ?? '';
     this.now = opts.now ?? (() => performance.now());
     this.stats = { scriptStart: this.now(), fullScans: 0, changeScans: 0 };
-    this.store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' } });
+    this.store = new MentionStore(filterOf(DEFAULT_SETTINGS));
     this.roots = new Roots(this.doc, this.ctx, {
       added: (root) => this.pump.add(this.fullScan(root)),
       changed: () => this.queueMutations(),

@@ -35,6 +35,7 @@ const STYLE: Record<EntityKind, string> = {
   framework: 'background-color:rgba(255,196,0,.38);text-decoration:underline 2px rgba(191,135,0,.9);',
   jurisdiction: 'text-decoration:underline dotted 2px rgba(9,105,218,.85);',
   technology: 'text-decoration:underline dotted 2px rgba(130,80,223,.85);',
+  citation: 'text-decoration:underline 2px rgba(191,135,0,.9);',
 };
 const CURRENT_STYLE = 'background-color:rgba(9,105,218,.30);text-decoration:underline solid 3px rgb(9,105,218);';
 

@@ -10,6 +10,7 @@ import type { EntityKind } from '../core/detect/lexicon';
 import { frameworkYear } from '../core/format';
 import type { BindingGroup, EntityRecord, EntityView, InstrumentRef, RegimeRow, StrictestJurisdictions } from '../protocol/messages';
 import { regimeFor, type Regime } from '../core/regime';
+import { citationInfo } from '../core/detect/citations/info';
 
 export async function loadEntityView(db: LensDb, kind: EntityKind, id: string): Promise<EntityView> {
   const entity = await loadEntity(db, kind, id);
@@ -17,6 +18,8 @@ export async function loadEntityView(db: LensDb, kind: EntityKind, id: string): 
   if (entity.kind === 'framework') {
     const f = entity.record;
     [...f.scope.jurisdictions, f.issuer, ...f.related].forEach((x) => ids.add(x));
+  } else if (entity.kind === 'citation') {
+    if (entity.record.jurisdiction) ids.add(entity.record.jurisdiction);
   } else if (entity.kind === 'jurisdiction') {
     entity.record.memberOf.forEach((x) => ids.add(x));
     if (entity.record.parent) ids.add(entity.record.parent);
@@ -52,8 +55,11 @@ async function loadEntity(db: LensDb, kind: EntityKind, id: string): Promise<Ent
   } else if (kind === 'jurisdiction') {
     const record = await db.jurisdictions.get(id);
     if (record) return { kind, record };
-  } else {
+  } else if (kind === 'technology') {
     const record = await db.technologies.get(id);
+    if (record) return { kind, record };
+  } else {
+    const record = citationInfo(id);
     if (record) return { kind, record };
   }
   throw new Error(`no ${kind} with id "${id}"`);

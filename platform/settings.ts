@@ -25,7 +25,7 @@ const HOST_RE = /^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}\.?$|^\[[0-9a-f:.]+\]$/;
 /** Built on first use: a content script never calls it, so zod is tree-shaken out of its bundle. */
 function makeSchema() {
   const Host = z.string().check(z.maxLength(253), z.regex(HOST_RE));
-  const perKind = <T extends z.core.SomeType>(t: T) => z.object({ framework: t, jurisdiction: t, technology: t });
+  const perKind = <T extends z.core.SomeType>(t: T) => z.object({ framework: t, jurisdiction: t, technology: t, citation: t });
   return z.object({
     /** Master switch: off means no scanning, no highlights, no card, on every site. */
     enabled: z.boolean(),
@@ -46,9 +46,10 @@ export type Settings = z.infer<ReturnType<typeof makeSchema>>;
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,
   pausedHosts: [],
-  kinds: { framework: true, jurisdiction: true, technology: true },
+  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
   // Frameworks are what the reader came for; a country or "AI" highlighted forty times is noise.
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first' },
+  // A citation is an instrument as much as a framework is.
+  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
   theme: 'system',
 }) as Settings;
 

@@ -11,10 +11,14 @@ import type { Regime } from '../core/regime';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../data/ids';
 
 const Id = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN);
+import { CITATION_ID } from '../core/detect/citations/engine';
+import type { CitationInfo } from '../core/detect/citations/info';
+/** A dataset id, or a citation's canonical identifier ("celex:32016R0679"). */
+const EntityId = z.union([Id, z.string().regex(CITATION_ID)]);
 
 export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getLexicon') }),
-  z.strictObject({ type: z.literal('getEntity'), kind: EntityKind, id: Id }),
+  z.strictObject({ type: z.literal('getEntity'), kind: EntityKind, id: EntityId }),
   z.strictObject({ type: z.literal('datasetInfo') }),
   /** "Compare in side panel": store the choice (1 to 4 jurisdiction ids) and open the side panel or sidebar. */
   z.strictObject({ type: z.literal('openSidePanel'), jurisdictions: z.array(Id).min(1).max(4) }),
@@ -24,7 +28,9 @@ export type Request = z.infer<typeof Request>;
 export type EntityRecord =
   | { kind: 'framework'; record: Framework }
   | { kind: 'jurisdiction'; record: Jurisdiction }
-  | { kind: 'technology'; record: Technology };
+  | { kind: 'technology'; record: Technology }
+  /** Built from the identifier alone: the dataset has no record for it. */
+  | { kind: 'citation'; record: CitationInfo };
 
 /** A card needs the record plus the names of what it links to. */
 export interface EntityView {

@@ -9,6 +9,7 @@
  * factories are side-effect free, so the content script's bundle drops them).
  */
 import { z } from 'zod/mini';
+import { CITATION_ID } from '../core/detect/citations/engine';
 import { ENTITY_KINDS, isId } from '../data/ids';
 import type { EntityKind } from '../data/schema';
 
@@ -33,7 +34,7 @@ export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest
     case 'revealMention':
       if (keys !== 'id,kind,type') return { ok: false, error: `revealMention takes kind and id, got ${keys}` };
       if (typeof r.kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(r.kind)) return { ok: false, error: 'kind must be framework, jurisdiction or technology' };
-      if (!isId(r.id)) return { ok: false, error: 'id must be a dataset id' };
+      if (typeof r.id !== 'string' || !(r.kind === 'citation' ? CITATION_ID.test(r.id) : isId(r.id))) return { ok: false, error: 'id must be a dataset id or a citation' };
       return { ok: true, request: { type: 'revealMention', kind: r.kind as EntityKind, id: r.id } };
     default:
       return { ok: false, error: `unknown request type ${JSON.stringify(r.type)}` };

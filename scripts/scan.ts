@@ -5,7 +5,9 @@
  *
  * Directories are read recursively for .html/.htm/.xhtml/.txt files. Default output: a table per file
  * (kind, name, text as written, count). With --json: one JSON object per file per line,
- * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?}]}.
+ * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?, citation?}]}:
+ * a citation without a record has kind `citation` and its canonical identifier as id ("celex:32019L1024"); a record
+ * cited by its number has its own id, and the citation's identifier as `citation`.
  * A file that cannot be read or is not HTML/text gets one line on stderr and the others are still scanned;
  * the exit code is then 1.
  */
@@ -39,7 +41,7 @@ async function expand(path: string): Promise<string[]> {
 /** Rows of (kind, name, text as written, count), frameworks first, then by count. */
 function tableRows(detections: Detection[]): string[][] {
   const rows = new Map<string, { kind: string; name: string; text: string; count: number; order: number }>();
-  const order = { framework: 0, jurisdiction: 1, technology: 2 } as const;
+  const order = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 } as const;
   for (const d of detections) {
     const name = d.candidates ? `? ${d.candidates.map((c) => c.name).join(' | ')}` : d.name;
     const text = d.text.replace(/\s+/g, ' ');

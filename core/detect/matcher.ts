@@ -19,6 +19,7 @@ import { ADJECTIVE_STRENGTH, adjectiveHasContext, createResolver, technologyHasC
 import { Evidence } from './evidence';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
 import { insideLongerTitle, isUpper, lowerSameLength, partOfAnotherName, prefixEnd, shoutingCheck } from './heuristics';
+import { citationStep } from './citations/detections';
 
 export interface Candidate {
   id: string;
@@ -40,6 +41,8 @@ export interface Detection {
   confidence: number;
   /** For a shared name that could not be resolved: every entity it may mean (`id` is the first of them). */
   candidates?: Candidate[];
+  /** A framework cited by its official number: the citation's canonical identifier (see citations/). */
+  citation?: string;
 }
 
 export type { MatcherOptions, MatcherTables } from './tables';
@@ -115,12 +118,13 @@ interface Hit {
   fuzzy: boolean;
   /** As evidence for context (a hit of a name is its own evidence: one object, not two). */
   strength: number;
+  citation?: string;
 }
 
 /** A year right after a name: ", 2019", " of 1974", " 1998". */
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(?:19|20)\d\d(?!\d)/;
 
-const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2 };
+const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 
 /** Compiles a lexicon where it is used (CLI, tests, benchmarks); the content script gets tables. */
 export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
@@ -142,7 +146,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     size += forms.length;
   }
   for (const h of tables.heads) groups.get(h)!.head = true;
-  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map() };
+  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map(), citation: new Map() };
+  const citations = citationStep(tables.citations ?? [], tables.citationPatterns ?? {});
   for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
   const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
   // For each multi-word name, the shorter names it starts with, longest first.
@@ -338,6 +343,10 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       if (ok) hits.push({ start: w.start, end: w.end, kind: w.sense.kind, id: w.sense.id, confidence: 0.7, fuzzy: false, strength: 1 });
     }
 
+    for (const c of citations(page, { jurisdictions, frameworks }, level)) {
+      if (c.display && !names.citation.has(c.id)) names.citation.set(c.id, c.display);
+      hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1, ...(c.citation ? { citation: c.citation } : {}) });
+    }
     level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
     let kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);
@@ -347,6 +356,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       const end = originalEnd(norm, h.end);
       const d: Detection = { kind: h.kind, id: h.id, name: nameOf(h.kind, h.id), text: text.slice(start, end), start, end, confidence: h.confidence };
       if (h.candidates) d.candidates = h.candidates.map((id) => ({ id, name: nameOf(h.kind, id) }));
+      if (h.citation) d.citation = h.citation;
       return d;
     });
   }
@@ -391,7 +401,8 @@ function fuzzyConfidence(score: number): number {
 
 /** Keep the longest of overlapping detections (an exact one over a fuzzy one of the same length), then the earliest. */
 function removeOverlaps(found: Hit[]): Hit[] {
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy));
+  // Of two hits of one span, the one that knows its citation (a record's number read as a citation) is kept.
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy) || Number(!a.citation) - Number(!b.citation));
   const out: Hit[] = [];
   for (const d of found) {
     const last = out[out.length - 1];

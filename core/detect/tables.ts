@@ -9,6 +9,8 @@ import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
 import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
 import { lookupForm, trieSource } from './pattern';
 import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex } from './fuzzy';
+import { citationIndex, type CitationRow } from './citations/resolve';
+import { PATTERNS, type FormPattern } from './citations/forms';
 
 export interface MatcherOptions {
   /** Fuse score at or below which a misspelled long name is accepted; 0 turns fuzzy matching off. */
@@ -39,6 +41,10 @@ export interface MatcherTables {
   frameworkJurisdictions: Record<string, string[]>;
   jurisdictionGroups: Record<string, string[]>;
   frameworkTechnologies: Record<string, string[]>;
+  /** Citations that name a curated framework (see citations/resolve.ts). */
+  citations: CitationRow[];
+  /** The citation forms' patterns (see citations/forms.ts): data, so the content script need not carry them. */
+  citationPatterns: Record<string, FormPattern>;
 }
 
 /** One meaning of a surface form: which entity, and how much proof it needs. */
@@ -52,7 +58,7 @@ export interface Sense {
 export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {}): MatcherTables {
   const threshold = options.fuzzyThreshold ?? DEFAULT_FUZZY_THRESHOLD;
   const groups = new Map<string, { head: boolean; forms: Array<{ mode: CaseMode; exact: string; senses: number[] }> }>();
-  const names: MatcherTables['names'] = { framework: [], jurisdiction: [], technology: [] };
+  const names: MatcherTables['names'] = { framework: [], jurisdiction: [], technology: [], citation: [] };
   const named = new Set<string>();
   const senseRows: SenseRow[] = [];
   const senseIndex = new Map<string, number>();
@@ -132,6 +138,8 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
     frameworkJurisdictions: lexicon.frameworkJurisdictions ?? {},
     jurisdictionGroups: lexicon.jurisdictionGroups ?? {},
     frameworkTechnologies: lexicon.frameworkTechnologies ?? {},
+    citations: citationIndex(lexicon),
+    citationPatterns: PATTERNS,
   };
 }
 

@@ -51,16 +51,16 @@ export async function scanned(sw: Worker, page: Page, timeout = 20_000): Promise
 type SettingsPatch = Partial<{
   enabled: boolean;
   pausedHosts: string[];
-  kinds: Partial<Record<'framework' | 'jurisdiction' | 'technology', boolean>>;
-  density: Partial<Record<'framework' | 'jurisdiction' | 'technology', 'every' | 'first'>>;
+  kinds: Partial<Record<'framework' | 'jurisdiction' | 'technology' | 'citation', boolean>>;
+  density: Partial<Record<'framework' | 'jurisdiction' | 'technology' | 'citation', 'every' | 'first'>>;
   theme: 'system' | 'light' | 'dark';
 }>;
 
 export const DEFAULTS = {
   enabled: true,
   pausedHosts: [] as string[],
-  kinds: { framework: true, jurisdiction: true, technology: true },
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first' },
+  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
   theme: 'system',
 };
 

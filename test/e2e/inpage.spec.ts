@@ -180,7 +180,7 @@ test.describe('painting', () => {
     expect(sizes['reglens-technology']).toBe(0);
     await expect
       .poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings))
-      .toEqual({ enabled: true, pausedHosts: [], kinds: { framework: true, jurisdiction: true, technology: false }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' }, theme: 'system' });
+      .toEqual({ enabled: true, pausedHosts: [], kinds: { framework: true, jurisdiction: true, technology: false, citation: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' }, theme: 'system' });
   });
 });
 

@@ -18,6 +18,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'nested'));
   writeFileSync(join(dir, 'news.html'), '<html><body><script>GDPR</script><p>The <b>EU</b> AI Act and the GDPR apply in Kenya.</p></body></html>');
   writeFileSync(join(dir, 'nested', 'notes.txt'), 'Stablecoins under MiCA.\nNothing else.');
+  writeFileSync(join(dir, 'nested', 'cited.txt'), 'Directive (EU) 2019/1024 and Regulation (EU) 2022/868.');
   writeFileSync(join(dir, 'labels.json'), '{"not": "a page"}'); // not picked up from a directory
   writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
 }, 30_000);
@@ -31,17 +32,25 @@ describe('npm run scan', () => {
     table = scan(join(dir, 'news.html'), join(ROOT, 'test', 'fixtures', 'pages'));
   }, 240_000);
 
+  it('reports citations with their canonical identifier, and a record cited by its number with both', () => {
+    const cited = JSON.parse(json.stdout.trim().split('\n')[0]!) as { detections: Array<Record<string, unknown>> };
+    expect(cited.detections.map((d) => [d.kind, d.id, d.citation])).toEqual([
+      ['citation', 'celex:32019L1024', undefined],
+      ['framework', 'eu-data-governance-act', 'celex:32022R0868'],
+    ]);
+  });
+
   it('prints one JSON object per file with the text length and the detections, offsets into that text', () => {
     const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; textLength: number; detections: Array<Record<string, unknown>> });
-    expect(lines.map((l) => l.file)).toEqual([join(dir, 'nested', 'notes.txt'), join(dir, 'news.html')]);
-    const news = lines[1]!;
+    expect(lines.map((l) => l.file)).toEqual([join(dir, 'nested', 'cited.txt'), join(dir, 'nested', 'notes.txt'), join(dir, 'news.html')]);
+    const news = lines[2]!;
     expect(news.textLength).toBe('The EU AI Act and the GDPR apply in Kenya.'.length);
     expect(news.detections).toEqual([
       { kind: 'framework', id: 'eu-ai-act', name: 'EU AI Act', text: 'EU AI Act', start: 4, end: 13, confidence: 1 },
       { kind: 'framework', id: 'gdpr', name: 'GDPR', text: 'GDPR', start: 22, end: 26, confidence: 1 },
       { kind: 'jurisdiction', id: 'ke', name: 'Kenya', text: 'Kenya', start: 36, end: 41, confidence: 1 },
     ]);
-    expect(lines[0]!.detections.map((d) => d.id)).toEqual(['blockchain', 'mica']);
+    expect(lines[1]!.detections.map((d) => d.id)).toEqual(['blockchain', 'mica']);
   });
 
   it('reports each unreadable or non-HTML file on one line, still scans the others, and exits with 1', () => {

@@ -4,9 +4,10 @@ import { loadDataset } from '../../data/index';
 import { announcement, BrowseMode, describeView } from '../../page/browse';
 import type { Mention } from '../../page/mentions';
 import type { EntityView } from '../../protocol/messages';
+import { citationInfo } from '../../core/detect/citations/info';
 
 const d = loadDataset();
-const view = (kind: 'framework' | 'jurisdiction' | 'technology', id: string): EntityView => {
+const view = (kind: EntityView['entity']['kind'], id: string): EntityView => {
   const record = kind === 'framework' ? d.frameworks.find((x) => x.id === id) : kind === 'jurisdiction' ? d.jurisdictions.find((x) => x.id === id) : d.technologies.find((x) => x.id === id);
   return { entity: { kind, record } as EntityView['entity'], names: {}, challenges: [], stages: [] };
 };
@@ -39,6 +40,8 @@ describe('what is announced', () => {
     expect(describeView(view('jurisdiction', 'ke'))).toBe('country');
     expect(describeView(view('jurisdiction', 'eu'))).toBe('regional bloc');
     expect(describeView(view('technology', 'ai'))).toBe('emerging technology');
+    // A citation without a record says the kind of instrument its form is.
+    expect(describeView({ entity: { kind: 'citation', record: citationInfo('eo:13636')! }, names: {}, challenges: [], stages: [] })).toBe('U.S. executive order');
     expect(announcement('GDPR', 'binding regulation', 3, 12)).toBe('GDPR \u2014 binding regulation \u2014 3 of 12');
   });
 });

@@ -87,8 +87,8 @@ describe('the <reg-lens-mark> fallback', () => {
 
 describe('what is painted', () => {
   const filter = (over: Partial<DisplayFilter> = {}): DisplayFilter => ({
-    kinds: { framework: true, jurisdiction: true, technology: true },
-    density: { framework: 'every', jurisdiction: 'first', technology: 'first' },
+    kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+    density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
     ...over,
   });
 
@@ -101,12 +101,12 @@ describe('what is painted', () => {
     expect(painted(store.takeDiff())).toEqual(['eu@26', 'gdpr@20', 'gdpr@7', 'ke@0'].sort());
     expect(store.takeDiff()).toEqual({ add: [], remove: [] });
 
-    store.setFilter(filter({ density: { framework: 'first', jurisdiction: 'every', technology: 'first' } }));
+    store.setFilter(filter({ density: { framework: 'first', jurisdiction: 'every', technology: 'first', citation: 'every' } }));
     const d = store.takeDiff();
     expect(d.add.map((m) => `${m.detection.id}@${m.startOffset}`).sort()).toEqual(['ke@13', 'ke@30']);
     expect(d.remove.map((m) => `${m.detection.id}@${m.startOffset}`)).toEqual(['gdpr@20']);
 
-    store.setFilter(filter({ kinds: { framework: true, jurisdiction: false, technology: true } }));
+    store.setFilter(filter({ kinds: { framework: true, jurisdiction: false, technology: true, citation: true } }));
     expect(store.paintedInOrder().map((m) => m.detection.id)).toEqual(['gdpr', 'gdpr']);
     expect(store.entitiesFound().map((e) => e.id)).toEqual(['gdpr']);
   });

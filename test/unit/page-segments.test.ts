@@ -57,7 +57,7 @@ function fullScan(order: Order = 'document', tick = 0, store = newStore()) {
 }
 
 function newStore() {
-  return new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every' } });
+  return new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } });
 }
 
 const wholeText = () => findMentions(document.body, matcher).map(key).sort();
@@ -184,7 +184,7 @@ describe('the store, for windows and large pages', () => {
     const text = 'GDPR in Kenya. '.repeat(2_000);
     document.body.innerHTML = '<p id="p"></p>';
     document.getElementById('p')!.append(document.createTextNode(text));
-    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first' } });
+    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' } });
     fullScan('document', 0, store);
     const node = document.getElementById('p')!.firstChild as Text;
     const range = store.inRange(node, 10_000, 20_000);

@@ -115,7 +115,7 @@ describe('detection of one unit fails', () => {
     };
     const log = vi.fn();
     const reporter = createReporter(log);
-    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every' } });
+    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } });
     const painter = { restoreWithin() {} } as unknown as Painter;
     const env: ScanEnv = { matcher, store, painterFor: () => painter, discoveries: {}, now: () => 0, counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 }, report: reporter.report };
     const job = new ScanJob(env, document, [document], { full: true, stamp: 1 });

@@ -25,8 +25,8 @@ describe('settings defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       enabled: true,
       pausedHosts: [],
-      kinds: { framework: true, jurisdiction: true, technology: true },
-      density: { framework: 'every', jurisdiction: 'first', technology: 'first' },
+      kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+      density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
       theme: 'system',
     });
     expect(settingsSchema().safeParse(DEFAULT_SETTINGS).success).toBe(true);
@@ -35,7 +35,7 @@ describe('settings defaults', () => {
 
 describe('repairing stored settings', () => {
   it('returns a valid value unchanged, with no problems', () => {
-    const s: Settings = { enabled: false, pausedHosts: ['example.org', '[::1]'], kinds: { framework: true, jurisdiction: false, technology: true }, density: { framework: 'first', jurisdiction: 'every', technology: 'first' }, theme: 'dark' };
+    const s: Settings = { enabled: false, pausedHosts: ['example.org', '[::1]'], kinds: { framework: true, jurisdiction: false, technology: true, citation: true }, density: { framework: 'first', jurisdiction: 'every', technology: 'first', citation: 'every' }, theme: 'dark' };
     expect(repairSettings(s)).toEqual({ settings: s, problems: [] });
   });
 
@@ -56,7 +56,7 @@ describe('repairing stored settings', () => {
     expect(settings).toEqual({
       enabled: true,
       pausedHosts: ['example.org'],
-      kinds: { framework: false, jurisdiction: true, technology: true },
+      kinds: { framework: false, jurisdiction: true, technology: true, citation: true },
       density: DEFAULT_SETTINGS.density,
       theme: 'dark',
     });
@@ -83,8 +83,8 @@ describe('repairing stored settings', () => {
       const raw: Record<string, unknown> = {
         enabled: pick(bools),
         pausedHosts: pick(hosts),
-        kinds: rnd() < 0.9 ? { framework: pick(bools), jurisdiction: pick(bools), technology: pick(bools) } : 'none',
-        density: rnd() < 0.9 ? { framework: pick(densities), jurisdiction: pick(densities), technology: pick(densities) } : [],
+        kinds: rnd() < 0.9 ? { framework: pick(bools), jurisdiction: pick(bools), technology: pick(bools), citation: pick(bools) } : 'none',
+        density: rnd() < 0.9 ? { framework: pick(densities), jurisdiction: pick(densities), technology: pick(densities), citation: pick(densities) } : [],
         theme: pick(themes),
       };
       const { settings, problems } = repairSettings(raw);

@@ -1,6 +1,7 @@
 import type { Candidate } from '../../core/detect/matcher';
 import type { EntityView } from '../../protocol/messages';
 import { CandidateList } from './CandidateList';
+import { CitationCard } from './CitationCard';
 import { FrameworkCard } from './FrameworkCard';
 import { JurisdictionCard } from './JurisdictionCard';
 import { TechnologyCard } from './TechnologyCard';
@@ -19,5 +20,6 @@ export function EntityCard({ view, onCompare, ambiguous }: EntityCardProps) {
   const lead = ambiguous ? <CandidateList text={ambiguous.text} candidates={ambiguous.candidates} current={e.record.id} onChoose={ambiguous.onChoose} /> : null;
   if (e.kind === 'framework') return <FrameworkCard f={e.record} view={view} onCompare={onCompare}>{lead}</FrameworkCard>;
   if (e.kind === 'jurisdiction') return <JurisdictionCard j={e.record} view={view} onCompare={onCompare}>{lead}</JurisdictionCard>;
+  if (e.kind === 'citation') return <CitationCard c={e.record} view={view}>{lead}</CitationCard>;
   return <TechnologyCard t={e.record} view={view}>{lead}</TechnologyCard>;
 }

@@ -8,6 +8,7 @@ const KIND_LABEL: Record<EntityKind, string> = {
   framework: t('kindFrameworks'),
   jurisdiction: t('kindJurisdictions'),
   technology: t('kindTechnologies'),
+  citation: t('kindCitations'),
 };
 const THEME_LABEL: Record<Theme, string> = { system: t('themeSystem'), light: t('themeLight'), dark: t('themeDark') };
 

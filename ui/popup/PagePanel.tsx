@@ -7,6 +7,7 @@ const GROUPS: Array<{ kind: EntityKind; title: string }> = [
   { kind: 'framework', title: t('kindFrameworks') },
   { kind: 'jurisdiction', title: t('kindJurisdictions') },
   { kind: 'technology', title: t('kindTechnologies') },
+  { kind: 'citation', title: t('kindCitations') },
 ];
 
 const mentions = (n: number) => plural(n, 'mentionsOne', 'mentionsMany');

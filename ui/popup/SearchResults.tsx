@@ -1,9 +1,9 @@
-import type { SearchDoc } from '../../core/search';
+import type { SearchDoc } from '../../core/search-doc';
 import { STATUS_LABEL } from '../../core/format';
 import { BindingBadge } from '../common/BindingBadge';
 import { t } from '../../platform/i18n';
 
-const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology') } as const;
+const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology'), citation: t('kindCitation') } as const;
 
 export interface ResultSection {
   /** Shown above the section's options ("Recent", "On this page"); none for plain results. */
