@@ -3,7 +3,7 @@
  *
  *   npm run scan -- [--json] <file-or-dir>...
  *
- * Directories are read recursively for .html/.htm/.xhtml/.txt files. Default output: a table per file
+ * Directories are read recursively for .html/.htm/.xhtml/.txt/.pdf files. Default output: a table per file
  * (kind, name, text as written, count). With --json: one JSON object per file per line,
  * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?}]}.
  * A file that cannot be read or is not HTML/text gets one line on stderr and the others are still scanned;
@@ -15,6 +15,7 @@ import { loadDataset } from '../data/index';
 import { buildLexicon } from '../utils/detect/lexicon';
 import { compileMatcher, type Detection } from '../utils/detect/matcher';
 import { SCANNED_EXTENSIONS, loadDocument } from '../utils/detect/documents';
+import { scanPdfPages } from '../utils/detect/pdf-scan';
 
 const USAGE = 'usage: npm run scan -- [--json] <file-or-dir>...';
 
@@ -79,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
         failed++;
         continue;
       }
-      const detections = matcher.scan(doc.text);
+      // A PDF page by page, as the reader scans it (offsets still into doc.text).
+      const detections = doc.pages ? scanPdfPages(matcher, doc.pages) : matcher.scan(doc.text);
       if (json) {
         console.log(JSON.stringify({ file, textLength: doc.text.length, detections }));
       } else {

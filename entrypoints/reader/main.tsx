@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { GlobalWorkerOptions, TextLayer, getDocument } from 'pdfjs-dist';
+import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ReaderApp } from '../../components/reader/ReaderApp';
+import { createCardUi } from '../card-ui/card-ui';
+import { send } from '../../utils/rpc';
+import { matcherFromTables } from '../../utils/detect/matcher';
+import { fusePairScore } from '../../utils/detect/fuzzy-score';
+import { answerPageRequest, PAGE_REQUEST_TYPES } from '../../utils/page/page-requests';
+import { PDF_WORKER_PATH } from '../../utils/reader/pdfjs-paths';
+import { ReaderSession } from '../../utils/reader/session';
+import { loadSettings, watchSettings } from '../../utils/settings';
+import { t } from '../../utils/i18n';
+import './reader.css';
+
+// pdf.js parses in its own worker, an extension file (the CSP allows no other).
+GlobalWorkerOptions.workerSrc = browser.runtime.getURL(PDF_WORKER_PATH);
+document.title = t('readerTitle');
+
+const ctx = new ContentScriptContext('reader');
+const views = new Map<string, ReturnType<typeof send<'getEntity'>>>();
+const session = new ReaderSession({
+  ctx,
+  pdfjs: { getDocument, TextLayer },
+  matcher: async () => matcherFromTables(await send({ type: 'getLexicon' }), { score: fusePairScore }),
+  settings: () => loadSettings(),
+  createCard: (hooks) =>
+    createCardUi(ctx, {
+      ...hooks,
+      view: (kind, id) => {
+        const key = `${kind}:${id}`;
+        let v = views.get(key);
+        if (!v) views.set(key, (v = send({ type: 'getEntity', kind, id }).catch((e: unknown) => (views.delete(key), Promise.reject(e)))));
+        return v;
+      },
+      compare: (jurisdictions) => void send({ type: 'openSidePanel', jurisdictions: jurisdictions.slice(0, 4) }).catch((e: unknown) => console.warn('[regulatory-lens]', e)),
+    }),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+});
+watchSettings((s) => session.applySettings(s));
+
+// The popup asks a tab what it mentions with the page protocol; this tab answers for its document.
+browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; tab?: unknown }) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && PAGE_REQUEST_TYPES.has(type) ? answerPageRequest(message, session) : undefined;
+});
+
+const remote = new URLSearchParams(location.search).get('url');
+if (remote) session.offerRemote(remote);
+// For tests and the benchmark: the session, as the page's own global (an extension page: no site sees it).
+(window as unknown as { __rlReader?: ReaderSession }).__rlReader = session;
+
+render(<ReaderApp session={session} />, document.getElementById('app')!);
