@@ -5,8 +5,6 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ReaderApp } from '../../components/reader/ReaderApp';
 import { createCardUi } from '../card-ui/card-ui';
 import { send } from '../../utils/rpc';
-import { matcherFromTables } from '../../utils/detect/matcher';
-import { fusePairScore } from '../../utils/detect/fuzzy-score';
 import { answerPageRequest, PAGE_REQUEST_TYPES } from '../../utils/page/page-requests';
 import { PDF_WORKER_PATH } from '../../utils/reader/pdfjs-paths';
 import { ReaderSession } from '../../utils/reader/session';
@@ -23,7 +21,9 @@ const views = new Map<string, ReturnType<typeof send<'getEntity'>>>();
 const session = new ReaderSession({
   ctx,
   pdfjs: { getDocument, TextLayer },
-  matcher: async () => matcherFromTables(await send({ type: 'getLexicon' }), { score: fusePairScore }),
+  tables: () => send({ type: 'getLexicon' }),
+  // Vite bundles the worker as a file of the extension (the CSP allows workers from the package only).
+  detectWorker: () => new Worker(new URL('../../utils/reader/detect-worker.ts', import.meta.url), { type: 'module' }),
   settings: () => loadSettings(),
   createCard: (hooks) =>
     createCardUi(ctx, {

@@ -14,8 +14,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityKind } from '../detect/lexicon';
-import type { Detection, Matcher } from '../detect/matcher';
-import { PdfScanner } from '../detect/pdf-scan';
+import type { Detection } from '../detect/matcher';
 import { itemAt, pageText, textItems, type PdfPageText } from '../detect/pdf-text';
 import type { EntityView } from '../messages';
 import { BrowseMode } from '../page/browse';
@@ -27,14 +26,16 @@ import { entityKey, liveRange, type Mention } from '../page/mentions';
 import type { PageMention, PageSide, PageStats } from '../page/page-requests';
 import type { Settings } from '../settings';
 import { looksScanned } from '../pdf/read';
+import type { DetectClient } from './detect-protocol';
 
-/** Time the reading loop may hold the main thread before it yields (the page rule is 50 ms). */
-const SLICE_MS = 12;
+/** Pages whose text is asked of pdf.js ahead of the one being scanned (its worker parses them meanwhile). */
+const READ_AHEAD = 3;
 
 export interface ReaderLensOptions {
   ctx: ContentScriptContext;
   doc: PDFDocumentProxy;
-  matcher: Matcher;
+  /** The detection worker, its matcher ready or being made. */
+  detect: DetectClient;
   settings: Settings;
   createCard(hooks: { rectOf(m: Mention): DOMRect | undefined; onClosed(): void }): Promise<CardUi>;
   /** Draws page `n` (its text layer) and resolves when it is drawn. */
@@ -149,32 +150,42 @@ export class ReaderLens implements PageSide {
 
   /** Reads and scans every page in order; resolves when done (or stopped). */
   async read(): Promise<void> {
-    const { doc } = this.opts;
-    const scanner = new PdfScanner(this.opts.matcher);
+    const { doc, detect } = this.opts;
+    const total = doc.numPages;
     const texts: PdfPageText[] = [];
-    const fetchPage = async (n: number) => {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const text = pageText(textItems(content.items));
-      texts[n - 1] = text;
-      return { content, text };
+    const fetched = new Map<number, Promise<{ content: TextContent; text: PdfPageText }>>();
+    const fetchPage = (n: number) => {
+      let p = fetched.get(n);
+      if (!p) {
+        p = doc.getPage(n).then(async (page) => {
+          const content = await page.getTextContent();
+          const text = pageText(textItems(content.items));
+          texts[n - 1] = text;
+          return { content, text };
+        });
+        fetched.set(n, p);
+      }
+      return p;
     };
-    let next = doc.numPages >= 1 ? fetchPage(1) : undefined;
-    let sliceStart = performance.now();
-    for (let n = 1; n <= doc.numPages && next && !this.stopped; n++) {
-      const current = await next;
-      // Ask for the next page before scanning this one: the worker parses while the matcher runs.
-      next = n < doc.numPages ? fetchPage(n + 1) : undefined;
-      const after = next ? (await next).text.text : '';
-      sliceStart = performance.now();
-      const found = scanner.scanPage(current.text.text, texts[n - 2]?.text ?? '', after);
-      this.addPage(n, current.text, current.content, found);
-      const held = performance.now() - sliceStart;
-      if (held > this.stats.longestSliceMs) this.stats.longestSliceMs = held;
-      this.opts.onProgress(n, doc.numPages);
-      // Yield every page: the awaits above already do, but a page that is all cached text would not.
-      if (performance.now() - sliceStart > SLICE_MS || n % 4 === 0) await new Promise((r) => setTimeout(r, 0));
+    // Scans go to the worker as soon as a page and its next one are known; the worker answers in order,
+    // and each answer is painted in a task of its own.
+    const scans: Array<Promise<void>> = [];
+    for (let n = 1; n <= total && !this.stopped; n++) {
+      for (let k = n; k <= Math.min(total, n + READ_AHEAD); k++) void fetchPage(k);
+      const current = await fetchPage(n);
+      const after = n < total ? (await fetchPage(n + 1)).text.text : '';
+      fetched.delete(n - 1);
+      scans.push(
+        detect.scan(n, current.text.text, texts[n - 2]?.text ?? '', after).then((found) => {
+          if (this.stopped) return;
+          const t = performance.now();
+          this.addPage(n, current.text, current.content, found);
+          this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - t);
+          this.opts.onProgress(n, total);
+        }),
+      );
     }
+    await Promise.all(scans);
     if (this.stopped) return;
     this.stats.done = performance.now();
     if (looksScanned(texts)) this.opts.onScanned();

@@ -5,7 +5,7 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Matcher } from '../detect/matcher';
+import type { MatcherTables } from '../detect/tables';
 import type { CardUi } from '../page/lens';
 import type { Mention } from '../page/mentions';
 import type { PageSide } from '../page/page-requests';
@@ -14,7 +14,11 @@ import { openPdf, type PdfProblem } from '../pdf/read';
 import { FindPainter, findInPages, type FindHit } from './find';
 import { PageViews, ZOOM_STEPS, type TextLayerCtor } from './page-views';
 import { ReaderLens } from './reader-lens';
+import { DetectClient } from './detect-protocol';
 import type { getDocument as GetDocument } from 'pdfjs-dist';
+
+/** How often, at most, reading progress redraws the toolbar and the mentions list. */
+const PROGRESS_MS = 250;
 
 export type ReaderStatus =
   | { kind: 'empty' }
@@ -35,7 +39,10 @@ export interface ReaderView {
 export interface SessionDeps {
   ctx: ContentScriptContext;
   pdfjs: { getDocument: typeof GetDocument; TextLayer: TextLayerCtor };
-  matcher(): Promise<Matcher>;
+  /** The matcher's tables (from the background, built there once per dataset version). */
+  tables(): Promise<MatcherTables>;
+  /** Starts a detection worker (entrypoints/reader-detect.ts). */
+  detectWorker(): Worker;
   settings(): Promise<Settings>;
   createCard(hooks: { rectOf(m: Mention): DOMRect | undefined; onClosed(): void }): Promise<CardUi>;
   /** Asks for the optional host permission of one origin (must run in the user's click). */
@@ -52,6 +59,8 @@ export class ReaderSession implements PageSide {
   private finder: FindPainter | undefined;
   private hits: FindHit[] = [];
   private settingsNow: Settings | undefined;
+  private detect: DetectClient | undefined;
+  private progressAt = 0;
   /** When the last open began (performance.now()), for the benchmark. */
   openedAt = 0;
 
@@ -111,18 +120,25 @@ export class ReaderSession implements PageSide {
     const started = this.openedAt;
     this.close();
     this.set({ status: { kind: 'opening', name } });
-    let matcher: Matcher;
+    let detect: DetectClient | undefined;
     let settings: Settings;
     let opened;
     try {
-      [matcher, settings, opened] = await Promise.all([this.deps.matcher(), this.deps.settings(), openPdf(this.deps.pdfjs.getDocument, bytes)]);
+      const tables = this.deps.tables().then((t) => (detect = new DetectClient(this.deps.detectWorker(), t)));
+      [, settings, opened] = await Promise.all([tables, this.deps.settings(), openPdf(this.deps.pdfjs.getDocument, bytes)]);
     } catch (e) {
+      detect?.stop();
       return this.set({ status: { kind: 'problem', problem: { kind: 'load-failed', detail: e instanceof Error ? e.message : String(e) } } });
     }
-    if (!opened.ok) {
-      if (opened.problem.detail) console.warn('[regulatory-lens]', name, opened.problem.detail);
-      return this.set({ status: { kind: 'problem', problem: opened.problem } });
+    if (!opened.ok || !detect) {
+      detect?.stop();
+      if (!opened.ok) {
+        if (opened.problem.detail) console.warn('[regulatory-lens]', name, opened.problem.detail);
+        return this.set({ status: { kind: 'problem', problem: opened.problem } });
+      }
+      return;
     }
+    this.detect = detect;
     const doc = (this.doc = opened.doc);
     this.settingsNow = settings;
     const container = this.container!;
@@ -142,12 +158,16 @@ export class ReaderSession implements PageSide {
     lens = new ReaderLens({
       ctx: this.deps.ctx,
       doc,
-      matcher,
+      detect,
       settings,
       createCard: this.deps.createCard,
       ensureDrawn: (n) => pages.ensureDrawn(n),
       onProgress: (read, total) => {
         if (this.doc !== doc) return;
+        // The toolbar and the mentions list follow a few times a second, not once per page.
+        const now = performance.now();
+        if (read < total && now - this.progressAt < PROGRESS_MS) return;
+        this.progressAt = now;
         this.set({ status: { kind: 'open', name, pages: total, read }, mentionsVersion: this.view.mentionsVersion + 1 });
       },
       onScanned: () => this.set({ status: { kind: 'problem', problem: { kind: 'no-text' } } }),
@@ -164,6 +184,8 @@ export class ReaderSession implements PageSide {
 
   close(): void {
     this.lens?.stop();
+    this.detect?.stop();
+    this.detect = undefined;
     this.pages?.destroy();
     void this.doc?.destroy();
     this.finder?.clear();
