@@ -32,8 +32,12 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
-    // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local.
-    permissions: ['storage'],
+    // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local. activeTab: when
+    // the user opens the popup on a tab, the popup learns that tab's address (no warning, no other tab), so it
+    // can offer a PDF shown there to the PDF reader.
+    permissions: ['storage', 'activeTab'],
+    // The PDF reader fetches a PDF from the web only when the user asks, after asking for that one origin.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Browse-mentions mode (utils/page/browse.ts); the background relays it to the tab (utils/page/commands.ts).
     commands: {
       'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
