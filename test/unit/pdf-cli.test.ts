@@ -1,6 +1,6 @@
 // `npm run scan` on PDFs: a real one is read page by page as the reader reads it; encrypted, damaged and
 // scanned ones each get a line saying what is wrong, and the others are still scanned.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfUrlOf } from '../../utils/reader/popup-entry';
@@ -10,7 +10,7 @@ const PDF = join(ROOT, 'test', 'fixtures', 'pdf');
 const BAD = join(ROOT, 'test', 'fixtures', 'pdf-bad');
 
 describe('npm run scan on PDFs', () => {
-  let run: ReturnType<typeof spawnSync<string>>;
+  let run: SpawnSyncReturns<string>;
   beforeAll(() => {
     run = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite-node'), [join(ROOT, 'scripts', 'scan.ts'), '--', '--json', join(PDF, 'nist-sp800-30r1-risk-assessment.pdf'), BAD], {
       cwd: ROOT,
