@@ -51,6 +51,8 @@ export default defineConfig({
   vite: () => ({
     // storeSafe: no eval and no innerHTML in what we ship (addons-linter, issue 10; see the file).
     plugins: [preact(), datasetCheck(), storeSafe()],
+    // The PDF reader's detection worker is bundled on its own: ASCII like every script we ship.
+    worker: { format: 'es', rolldownOptions: { output: { charset: 'ascii' } } },
     build: {
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
       rolldownOptions: { output: { charset: 'ascii' } },

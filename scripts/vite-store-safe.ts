@@ -14,7 +14,9 @@
  *   compiles PostScript functions with `new Function`. The probe returns false (the reader also passes
  *   `isEvalSupported: false`) and the compile becomes the throw the CSP would make; pdf.js then interprets.
  *   Its two builds are separate bundles (the reader page, the worker), so these rewrites are checked per
- *   file (`perFile`): the package guard is what fails a build that meets eval in any pdf.js file.
+ *   file (`perFile`): the package guard is what fails a build that meets eval in any pdf.js file. Its two
+ *   dynamic imports of computed URLs (a main-thread "fake worker", a JPEG 2000 decoder file we do not ship)
+ *   become rejections, which pdf.js handles; addons-linter flags such imports.
  * - Preact assigns innerHTML for `dangerouslySetInnerHTML`. No component uses it (test/unit/store-safe.test.ts
  *   keeps it that way); the assignment becomes a throw, so a future use fails loudly instead of writing HTML.
  *
@@ -46,6 +48,7 @@ export interface Guard {
 
 const NO_EVAL = 'EvalError("Regulatory Lens builds have no eval: zod JIT removed by scripts/vite-store-safe.ts")';
 const NO_PDF_EVAL = 'EvalError("Regulatory Lens builds have no eval: pdf.js function compiler removed by scripts/vite-store-safe.ts")';
+const NO_PDF_IMPORT = 'Error("Regulatory Lens builds load no code by computed URL: removed by scripts/vite-store-safe.ts")';
 const PDFJS_PROBE = lines('function isEvalSupported() {', 'try {', 'new Function("");', 'return true;', '}', 'catch {', 'return false;', '}', '}');
 const PDFJS_PROBE_REPLACED = 'function isEvalSupported() {\n  return false; // eval is never allowed in the extension (scripts/vite-store-safe.ts)\n}';
 const NO_HTML = 'Error("Regulatory Lens builds cannot set innerHTML: dangerouslySetInnerHTML removed by scripts/vite-store-safe.ts")';
@@ -96,6 +99,22 @@ export const REWRITES: Rewrite[] = [
     find: lines('return new Function("src", "srcOffset", "dest", "destOffset", compiled);'),
     // Unreachable once the probe is false; if reached, it fails as the CSP would.
     replace: `throw new ${NO_PDF_EVAL};`,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's fake-worker fallback (a dynamic import of workerSrc on the main thread)",
+    file: 'node_modules/pdfjs-dist/build/pdf.mjs',
+    find: lines('const worker = await import(', '/*webpackIgnore: true*/', '/*@vite-ignore*/', 'this.workerSrc);'),
+    // The reader always has a real worker (an extension file); without one, opening fails with this message.
+    replace: `const worker = await Promise.reject(new ${NO_PDF_IMPORT});`,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's JPEG 2000 fallback (a dynamic import of openjpeg_nowasm_fallback.js)",
+    file: 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
+    find: lines('const mod = await import(', '/*webpackIgnore: true*/', '/*@vite-ignore*/', 'path);'),
+    // No decoder file is shipped (no wasmUrl is given): pdf.js already catches this and skips such images.
+    replace: `const mod = await Promise.reject(new ${NO_PDF_IMPORT});`,
     perFile: true,
   },
   {
