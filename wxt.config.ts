@@ -32,8 +32,12 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
-    // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local.
-    permissions: ['storage'],
+    // The reader's settings (on/off, paused sites, kinds, density, theme) live in storage.local. activeTab: when
+    // the user opens the popup on a tab, the popup learns that tab's address (no warning, no other tab), so it
+    // can offer a PDF shown there to the PDF reader.
+    permissions: ['storage', 'activeTab'],
+    // The PDF reader fetches a PDF from the web only when the user asks, after asking for that one origin.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Browse-mentions mode (page/browse.ts); the background relays it to the tab (background/commands.ts).
     commands: {
       'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
@@ -47,6 +51,8 @@ export default defineConfig({
   vite: () => ({
     // storeSafe: no eval and no innerHTML in what we ship (addons-linter; see the file).
     plugins: [preact(), datasetCheck(), storeSafe()],
+    // The PDF reader's detection worker is bundled on its own: ASCII like every script we ship.
+    worker: { format: 'es', rolldownOptions: { output: { charset: 'ascii' } } },
     build: {
       // Chrome silently refuses to load an extension whose scripts hold non-ASCII bytes (Dexie has U+FFFF).
       rolldownOptions: { output: { charset: 'ascii' } },

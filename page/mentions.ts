@@ -87,6 +87,14 @@ export function toStaticRange(m: Mention): StaticRange {
   return new win.StaticRange({ startContainer: m.startNode, startOffset: m.startOffset, endContainer: m.endNode, endOffset: m.endOffset });
 }
 
+/** A live Range for a measurement; callers drop it at once. */
+export function liveRange(m: Mention): Range {
+  const r = m.startNode.ownerDocument.createRange();
+  r.setStart(m.startNode, Math.min(m.startOffset, m.startNode.length));
+  r.setEnd(m.endNode, Math.min(m.endOffset, m.endNode.length));
+  return r;
+}
+
 /** Whether the mention's nodes are still in the page and still long enough for its offsets. */
 export function isIntact(m: Mention, lengthOf: (t: Text) => number = (t) => t.length): boolean {
   return m.startNode.isConnected && m.endNode.isConnected && m.startOffset <= lengthOf(m.startNode) && m.endOffset <= lengthOf(m.endNode);

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 
 /** The permissions each build may request, and why. Changing this list is a reviewed decision. */
 export const EXPECTED_PERMISSIONS = {
-  'chrome-mv3': ['sidePanel', 'storage'], // the comparison side panel; the reader's settings
-  'firefox-mv3': ['storage'], // the reader's settings
+  // the popup's view of the tab it was opened on (a PDF there goes to the PDF reader); the comparison side panel; the reader's settings
+  'chrome-mv3': ['activeTab', 'sidePanel', 'storage'],
+  'firefox-mv3': ['activeTab', 'storage'],
 };
+
+/** Optional host permissions, granted per origin at the user's request (the PDF reader's fetch). */
+export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
 /**
  * What web pages may load from the package, and why. Only the modules the content script imports on first
@@ -124,6 +128,9 @@ export function checkBuild(dir, expected) {
     problems.push(`${dir}/manifest.json: permissions ${JSON.stringify(perms)}, expected ${JSON.stringify(expected)}`);
   }
   if (manifest.host_permissions?.length) problems.push(`${dir}/manifest.json: unexpected host_permissions ${manifest.host_permissions}`);
+  // Optional: asked for one origin at a time, when the user has the PDF reader fetch a PDF from there.
+  const optional = (manifest.optional_host_permissions ?? []).filter((h) => !OPTIONAL_HOSTS.includes(h));
+  if (optional.length) problems.push(`${dir}/manifest.json: unexpected optional_host_permissions ${JSON.stringify(optional)}`);
   if (manifest.manifest_version !== 3) problems.push(`${dir}/manifest.json: manifest_version ${manifest.manifest_version}, expected 3`);
   problems.push(...manifestPolicyProblems(dir, manifest));
   problems.push(...webAccessibleProblems(dir, manifest));

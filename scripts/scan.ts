@@ -3,7 +3,7 @@
  *
  *   npm run scan -- [--json] <file-or-dir>...
  *
- * Directories are read recursively for .html/.htm/.xhtml/.txt files. Default output: a table per file
+ * Directories are read recursively for .html/.htm/.xhtml/.txt/.pdf files. Default output: a table per file
  * (kind, name, text as written, count). With --json: one JSON object per file per line,
  * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?, citation?}]}:
  * a citation without a record has kind `citation` and its canonical identifier as id ("celex:32019L1024"); a record
@@ -17,6 +17,7 @@ import { loadDataset } from '../data/index';
 import { buildLexicon } from '../core/detect/lexicon';
 import { compileMatcher, type Detection } from '../core/detect/matcher';
 import { SCANNED_EXTENSIONS, loadDocument } from '../core/detect/documents';
+import { scanPdfPages } from '../core/detect/pdf-scan';
 
 const USAGE = 'usage: npm run scan -- [--json] <file-or-dir>...';
 
@@ -81,7 +82,8 @@ async function main(argv: string[]): Promise<number> {
         failed++;
         continue;
       }
-      const detections = matcher.scan(doc.text);
+      // A PDF page by page, as the reader scans it (offsets still into doc.text).
+      const detections = doc.pages ? scanPdfPages(matcher, doc.pages) : matcher.scan(doc.text);
       if (json) {
         console.log(JSON.stringify({ file, textLength: doc.text.length, detections }));
       } else {

@@ -10,6 +10,13 @@
  *   compile.js) become a function that throws the EvalError the CSP would throw, which zod already handles.
  *   `z.config({ jitless: true })` does not help here: it is a run-time flag, so the code stays in the bundle
  *   where the (static) linter finds it.
+ * - pdf.js (the PDF reader) probes `new Function("")` in its main and worker builds and, where eval works,
+ *   compiles PostScript functions with `new Function`. The probe returns false (the reader also passes
+ *   `isEvalSupported: false`) and the compile becomes the throw the CSP would make; pdf.js then interprets.
+ *   Its two builds are separate bundles (the reader page, the worker), so these rewrites are checked per
+ *   file (`perFile`): the package guard is what fails a build that meets eval in any pdf.js file. Its two
+ *   dynamic imports of computed URLs (a main-thread "fake worker", a JPEG 2000 decoder file we do not ship)
+ *   become rejections, which pdf.js handles; addons-linter flags such imports.
  * - Preact assigns innerHTML for `dangerouslySetInnerHTML`. No component uses it (test/unit/store-safe.test.ts
  *   keeps it that way); the assignment becomes a throw, so a future use fails loudly instead of writing HTML.
  *
@@ -28,6 +35,8 @@ export interface Rewrite {
   /** The code to replace; it must occur exactly once in the module. */
   find: RegExp;
   replace: string;
+  /** Its package has files built in different bundles: met only in the bundle that loads this file. */
+  perFile?: boolean;
 }
 
 export interface Guard {
@@ -38,6 +47,10 @@ export interface Guard {
 }
 
 const NO_EVAL = 'EvalError("Regulatory Lens builds have no eval: zod JIT removed by scripts/vite-store-safe.ts")';
+const NO_PDF_EVAL = 'EvalError("Regulatory Lens builds have no eval: pdf.js function compiler removed by scripts/vite-store-safe.ts")';
+const NO_PDF_IMPORT = 'Error("Regulatory Lens builds load no code by computed URL: removed by scripts/vite-store-safe.ts")';
+const PDFJS_PROBE = lines('function isEvalSupported() {', 'try {', 'new Function("");', 'return true;', '}', 'catch {', 'return false;', '}', '}');
+const PDFJS_PROBE_REPLACED = 'function isEvalSupported() {\n  return false; // eval is never allowed in the extension (scripts/vite-store-safe.ts)\n}';
 const NO_HTML = 'Error("Regulatory Lens builds cannot set innerHTML: dangerouslySetInnerHTML removed by scripts/vite-store-safe.ts")';
 
 /** Source lines (each matched literally) separated by any whitespace, so a re-indented file still matches. */
@@ -67,6 +80,44 @@ export const REWRITES: Rewrite[] = [
     replace: `const F = function () { throw new ${NO_EVAL}; };\n    const factoryCode = \`return (input) => {`,
   },
   {
+    what: "pdf.js's eval probe (isEvalSupported, main build)",
+    file: 'node_modules/pdfjs-dist/build/pdf.mjs',
+    find: PDFJS_PROBE,
+    replace: PDFJS_PROBE_REPLACED,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's eval probe (isEvalSupported, worker build)",
+    file: 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
+    find: PDFJS_PROBE,
+    replace: PDFJS_PROBE_REPLACED,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's PostScript function compiler (PDFFunction.constructPostScript)",
+    file: 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
+    find: lines('return new Function("src", "srcOffset", "dest", "destOffset", compiled);'),
+    // Unreachable once the probe is false; if reached, it fails as the CSP would.
+    replace: `throw new ${NO_PDF_EVAL};`,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's fake-worker fallback (a dynamic import of workerSrc on the main thread)",
+    file: 'node_modules/pdfjs-dist/build/pdf.mjs',
+    find: lines('const worker = await import(', '/*webpackIgnore: true*/', '/*@vite-ignore*/', 'this.workerSrc);'),
+    // The reader always has a real worker (an extension file); without one, opening fails with this message.
+    replace: `const worker = await Promise.reject(new ${NO_PDF_IMPORT});`,
+    perFile: true,
+  },
+  {
+    what: "pdf.js's JPEG 2000 fallback (a dynamic import of openjpeg_nowasm_fallback.js)",
+    file: 'node_modules/pdfjs-dist/build/pdf.worker.mjs',
+    find: lines('const mod = await import(', '/*webpackIgnore: true*/', '/*@vite-ignore*/', 'path);'),
+    // No decoder file is shipped (no wasmUrl is given): pdf.js already catches this and skips such images.
+    replace: `const mod = await Promise.reject(new ${NO_PDF_IMPORT});`,
+    perFile: true,
+  },
+  {
     what: "Preact's dangerouslySetInnerHTML (diff: dom.innerHTML = props.dangerouslySetInnerHTML.__html)",
     file: 'node_modules/preact/dist/preact.mjs',
     // Preact ships minified: `(t.innerHTML=h.__html)`, names chosen by its minifier.
@@ -78,6 +129,7 @@ export const REWRITES: Rewrite[] = [
 export const GUARDS: Guard[] = [
   // `const F = Function;`, `Function("")`, `new Function(...)`, `eval(...)`; not `isAsyncFunction(` or `ZodFunction(`.
   { pkg: 'zod', forbidden: /(?<![\w$])Function\s*[;(,)]|(?<![\w$.])eval\s*\(/, what: 'still reaches the Function constructor or eval' },
+  { pkg: 'pdfjs-dist', forbidden: /(?<![\w$])Function\s*[;(,)]|(?<![\w$.])eval\s*\(|\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(/, what: 'still reaches eval or writes HTML' },
   { pkg: 'preact', forbidden: /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\.write(?:ln)?\s*\(/, what: 'still writes HTML' },
 ];
 
@@ -120,7 +172,7 @@ export function rewriteModule(code: string, id: string, rewrites = REWRITES, gua
 
 /** Rewrites that a build which loaded their package never applied (their file was not in the module graph). */
 export function missedRewrites(packagesSeen: Set<string>, applied: Set<Rewrite>, rewrites = REWRITES): Rewrite[] {
-  return rewrites.filter((r) => packagesSeen.has(r.file.split('/')[1]!) && !applied.has(r));
+  return rewrites.filter((r) => !r.perFile && packagesSeen.has(r.file.split('/')[1]!) && !applied.has(r));
 }
 
 export function storeSafe(): Plugin {
@@ -135,7 +187,7 @@ export function storeSafe(): Plugin {
       applied.clear();
     },
     transform: {
-      filter: { id: /[\\/]node_modules[\\/](?:zod|preact)[\\/]/ },
+      filter: { id: /[\\/]node_modules[\\/](?:zod|preact|pdfjs-dist)[\\/]/ },
       handler(code, id) {
         const pkg = packageOf(id);
         if (pkg) seen.add(pkg);

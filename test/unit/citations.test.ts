@@ -216,7 +216,7 @@ describe('identifiers', () => {
 
   it('every text key the families name is in the English catalogue', () => {
     const catalogue = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
-    const source = readFileSync('utils/detect/citations/kinds.ts', 'utf8');
+    const source = readFileSync('core/detect/citations/kinds.ts', 'utf8');
     const keys = new Set(source.match(/'cite[A-Za-z0-9]+'/g)!.map((k) => k.slice(1, -1)));
     expect(keys.size).toBeGreaterThan(50);
     for (const k of keys) expect(catalogue, k).toHaveProperty(k);

@@ -30,6 +30,9 @@ export interface PopupDeps {
   openSidePanel?(windowId: number | undefined, jurisdictions: string[]): Promise<string | undefined>;
   openOptions?(): Promise<string | undefined>;
   sitePause?: { isPaused(host: string): Promise<boolean>; setPaused(host: string, paused: boolean): Promise<void> };
+  /** The address of the PDF the tab shows, if it shows one; and opening it in the PDF reader. */
+  pdfOf?(tab: TargetTab | undefined): Promise<string | undefined>;
+  openReader?(pdfUrl: string): Promise<void>;
   /** Closes the popup (after revealing a mention, so the page shows). */
   close(): void;
 }
@@ -51,6 +54,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [card, setCard] = useState<EntityView | undefined>();
   const [notice, setNotice] = useState('');
   const [site, setSite] = useState<{ host: string; paused: boolean } | undefined>();
+  const [pdf, setPdf] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const back = useRef<HTMLButtonElement>(null);
 
@@ -68,6 +72,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       .siteOf(tab)
       .then(async (host) => (host ? { host, paused: await pause.isPaused(host) } : undefined))
       .then(setSite, () => setSite(undefined));
+  }, [deps, tab]);
+
+  useEffect(() => {
+    if (tab && deps.pdfOf) deps.pdfOf(tab).then(setPdf, () => setPdf(undefined));
   }, [deps, tab]);
 
   // Marks for the benchmark (scripts/bench-popup.ts): when typing works, and when it finds things.
@@ -255,6 +263,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         ) : null}
       </div>
       <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page" hidden={view !== 'page'}>
+        {pdf && deps.openReader ? (
+          <button type="button" class="rl-open-reader" onClick={() => void deps.openReader!(pdf).then(() => deps.close())}>
+            {t('popupOpenInReader')}
+          </button>
+        ) : null}
         <PagePanel page={page} onReveal={(m) => void reveal(m)} />
       </div>
       {live}

@@ -18,6 +18,12 @@ export function browserPopupDeps(): PopupDeps {
     readPage: async (tab) => (await page).readPage(tab?.id),
     siteOf: async (tab) => (await page).siteOf(tab),
     reveal: async (tabId, ref) => (await page).revealMention(tabId, ref),
+    // A tab showing a PDF: offered to the PDF reader (loaded only here, it is small).
+    pdfOf: async (tab) => {
+      const [m, entry] = await Promise.all([page, import('./reader-entry')]);
+      return entry.pdfOfTab(tab, m.reportedUrl);
+    },
+    openReader: async (url) => (await import('./reader-entry')).openReader(url),
     // Loaded on the first card only: it brings the dataset schemas along.
     loadView: async (ref) => (await import('../../platform/entities')).loadEntityView(await db, ref.kind, ref.id),
     recents: async () => recentLookups(await db),

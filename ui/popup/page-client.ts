@@ -15,6 +15,8 @@ export interface TargetTab {
   windowId?: number;
   /** Only known when the browser tells the extension the tab's address. */
   host?: string;
+  /** The tab's address, when the browser tells it (activeTab: the tab the popup was opened on). */
+  url?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function targetTab(search: string = location.search): Promise<Targe
   const named = new URLSearchParams(search).get('tab');
   const tab = named && /^\d{1,10}$/.test(named) ? await browser.tabs.get(Number(named)).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return undefined;
-  return { id: tab.id, windowId: tab.windowId, host: hostOf(tab.url) };
+  return { id: tab.id, windowId: tab.windowId, host: hostOf(tab.url), ...(tab.url ? { url: tab.url } : {}) };
 }
 
 /** Web pages only: a site can be paused, a browser page cannot. */
@@ -82,6 +84,12 @@ export async function siteOf(tab: TargetTab | undefined): Promise<string | undef
   } catch {
     return undefined;
   }
+}
+
+/** The address the tab's content script reports (its `pageStats`), where one runs there. */
+export async function reportedUrl(tab: TargetTab): Promise<string | undefined> {
+  const answer = StatsAnswer.safeParse(await browser.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined));
+  return answer.success ? answer.data.value.url : undefined;
 }
 
 /** Scrolls the page to the entity's first mention and opens its card there. Resolves to an error message, or undefined. */
