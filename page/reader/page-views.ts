@@ -10,10 +10,6 @@ import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 /** What the reader needs of pdf.js's TextLayer class (passed in: the module is pdf.js's to load). */
 export type TextLayerCtor = typeof TextLayerClass;
 
-interface PageText {
-  content: TextContent;
-}
-
 export interface PageViewsOptions {
   doc: PDFDocumentProxy;
   container: HTMLElement;
