@@ -24,7 +24,7 @@ const NOT_PLACE_AFTER = new RegExp(
   'u',
 );
 /** What comes before a place name when it is part of a title or an institution's name, not the place. */
-const NOT_PLACE_BEFORE = /(?:\b(?:University|Prince|Princess|Duke|Duchess|Earl|Countess|Marquess) (?:of|Of) |\bMashable )$/;
+const NOT_PLACE_BEFORE = /(?:\b(?:University|Prince|Princess|Duke|Duchess|Earl|Countess|Marquess) (?:of|Of) |\b(?:Mashable|Games) )$/;
 
 /**
  * Names that are also given names or surnames: not the place when a capitalised word stands right before or
@@ -57,6 +57,8 @@ function wordAfter(page: string, end: number): string {
 /** Whether the name at start..end is not the place (a newspaper, a team, a person...): rules on its words alone. */
 export function notThePlace(page: string, start: number, end: number): boolean {
   if (NOT_PLACE_AFTER.test(page.slice(end, end + 40))) return true;
+  // A label of a domain name ("USA.gov", "vote.USA.gov"): a web address, not the place.
+  if (/^\.[A-Za-z]/.test(page.slice(end, end + 2)) || /[A-Za-z]\.$/.test(page.slice(Math.max(0, start - 2), start))) return true;
   if (NOT_PLACE_BEFORE.test(page.slice(Math.max(0, start - 30), start))) return true;
   const written = page.slice(start, end);
   if (!PERSON_NAMES.has(written)) return false;
