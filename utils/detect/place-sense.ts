@@ -13,8 +13,8 @@ export const NEAR_PLACE = 2 * NEAR;
 
 /** What follows a place name when the words are a newspaper, a market, a team, a school or a brand. */
 const NOT_PLACE_AFTER = new RegExp(
-  String.raw`^(?:['’]s)?[ \u00a0]+(?:Times|Post|Sun|Today|Journal|Herald|Tribune|Gazette|Magazine|Daily|Observer|Chronicle|Stock Exchange|Mercantile|` +
-    String.raw`Airlines?|Airways|Tech|Instruments|University|State University|Philharmonic|Fashion Week|Fisherman['’]s Wharf|Jones|` +
+  String.raw`^(?:['\u2019]s)?[ \u00a0]+(?:Times|Post|Sun|Today|Journal|Herald|Tribune|Gazette|Magazine|Daily|Observer|Chronicle|Stock Exchange|Mercantile|` +
+    String.raw`Airlines?|Airways|Tech|Instruments|University|State University|Philharmonic|Fashion Week|Fisherman['\u2019]s Wharf|Jones|` +
     String.raw`Pacers|Kings|Rangers|Giants|Yankees|Mets|Knicks|Jets|Nets|Lakers|Clippers|Warriors|Vikings|Dolphins|Patriots|Packers|Cowboys|Eagles|` +
     String.raw`Seahawks|Titans|Raiders|Chiefs|Bills|Bears|Lions|Saints|Falcons|Panthers|Colts|Ravens|Steelers|Browns|Bengals|Texans|Jaguars|Broncos|` +
     String.raw`Chargers|Cardinals|Rams|Buccaneers|Commanders|Red Sox|White Sox|Cubs|Dodgers|Astros|Mariners|Twins|Royals|Tigers|Orioles|Braves|Marlins|` +
@@ -38,19 +38,19 @@ const PLACE_WORD_BEFORE = /^(?:The|New|North|South|East|West|Northern|Southern|E
 /** Capitalised words that may follow such a name in prose about the place ("Georgia Senate", "Jordan Valley"). */
 const PLACE_WORD_AFTER = /^(?:Senate|House|Assembly|Legislature|Parliament|Government|Governor|Ministry|Minister|Department|Court|Supreme|State|Police|Attorney|General|Republic|Act|Law|Bill|Code|Valley|River|Coast|Gulf|Sea|Strait|Border|Election|Elections|Primary|Democrats|Republicans|Public|Secretary|Commission|Commissioner|Office|Authority|Agency|Bureau|Council|Army|Navy|Central|National|Federal)$/;
 
-const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*$/u;
 
 function wordBefore(page: string, start: number): string {
   let j = start;
   while (j > 0 && (page[j - 1] === ' ' || page[j - 1] === '\u00a0')) j--;
   if (j === start) return '';
   let k = j;
-  while (k > 0 && /[\p{L}\p{M}'’.-]/u.test(page[k - 1]!)) k--;
+  while (k > 0 && /[\p{L}\p{M}'\u2019.-]/u.test(page[k - 1]!)) k--;
   return page.slice(k, j);
 }
 
 function wordAfter(page: string, end: number): string {
-  const m = /^[ \u00a0]+([\p{L}\p{M}'’-]+)/u.exec(page.slice(end, end + 40));
+  const m = /^[ \u00a0]+([\p{L}\p{M}'\u2019-]+)/u.exec(page.slice(end, end + 40));
   return m?.[1] ?? '';
 }
 
