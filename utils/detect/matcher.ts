@@ -18,7 +18,7 @@ import { buildMatcherTables, type MatcherOptions, type MatcherTables } from './t
 import { ADJECTIVE_STRENGTH, Evidence, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
 import { notThePlace, settlePlaces } from './place-sense';
-import { hasOtherScript } from './other-scripts';
+import { hasAccentedLatin, hasOtherScript } from './other-scripts';
 
 export interface Candidate {
   id: string;
@@ -164,6 +164,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   }
   const fuzzy: FuzzyIndex = fuzzyIndexFrom(tables.fuzzy);
   const regex = new RegExp(tables.source, 'g');
+  const accentedRegex = tables.accentedSource ? new RegExp(tables.accentedSource, 'g') : undefined;
   const otherScriptRegex = tables.otherScriptSource ? new RegExp(tables.otherScriptSource, 'g') : undefined;
   const relations = { frameworkJurisdictions: tables.frameworkJurisdictions, jurisdictionGroups: tables.jurisdictionGroups };
   const frameworkTechnologies = tables.frameworkTechnologies;
@@ -295,6 +296,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     }
     };
     read(regex);
+    if (accentedRegex && hasAccentedLatin(view)) read(accentedRegex);
     if (otherScriptRegex && hasOtherScript(view)) read(otherScriptRegex);
 
     const tell = scanOptions.onUnscored;

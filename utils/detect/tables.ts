@@ -29,7 +29,8 @@ export interface MatcherTables {
   fuzzyThreshold: number;
   /** Trie regex source over the normalised page as `searchView` shows it (see pattern.ts). */
   source: string;
-  /** The same for the names that start with a letter of another script, run only where there are some (other-scripts.ts). */
+  /** The same for the names with accented Latin letters, and with letters of other scripts, each run only on text that has such letters (other-scripts.ts). */
+  accentedSource?: string;
   otherScriptSource?: string;
   senses: SenseRow[];
   groups: GroupRow[];
@@ -122,11 +123,12 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
       trieTerms.add(h);
     }
   }
-  const { latin, other } = splitByScript(trieTerms);
+  const { ascii, accented, other } = splitByScript(trieTerms);
   return {
     version: lexicon.version,
     fuzzyThreshold: threshold,
-    source: trieSource(latin),
+    source: trieSource(ascii),
+    ...(accented.length ? { accentedSource: trieSource(accented) } : {}),
     ...(other.length ? { otherScriptSource: trieSource(other) } : {}),
     senses: senseRows,
     groups: [...groups].map(([key, g]): GroupRow => [key, g.forms.map((f): FormRow => (f.mode === 'exact' ? [f.mode, f.senses, f.exact] : [f.mode, f.senses]))]),
