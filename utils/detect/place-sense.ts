@@ -40,13 +40,16 @@ const PLACE_WORD_AFTER = /^(?:Senate|House|Assembly|Legislature|Parliament|Gover
 
 const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*$/u;
 
+/** The word right before `start`, if it is not the first word of its sentence ("Then Kenya" is the place). */
 function wordBefore(page: string, start: number): string {
   let j = start;
   while (j > 0 && (page[j - 1] === ' ' || page[j - 1] === '\u00a0')) j--;
   if (j === start) return '';
   let k = j;
   while (k > 0 && /[\p{L}\p{M}'\u2019.-]/u.test(page[k - 1]!)) k--;
-  return page.slice(k, j);
+  let p = k;
+  while (p > 0 && /\s/.test(page[p - 1]!)) p--;
+  return p === 0 || /[.!?:;\u001f"\u201c(]/.test(page[p - 1]!) ? '' : page.slice(k, j);
 }
 
 function wordAfter(page: string, end: number): string {
@@ -63,7 +66,6 @@ export function notThePlace(page: string, start: number, end: number): boolean {
   const written = page.slice(start, end);
   if (!PERSON_NAMES.has(written)) return false;
   const before = wordBefore(page, start);
-  // At a sentence's start too: "Jimmy Wales said", while "In Wales" and "Visit Wales" are the place.
   if (before && CAPITAL_WORD.test(before) && !PLACE_WORD_BEFORE.test(before)) return true;
   const after = wordAfter(page, end);
   return CAPITAL_WORD.test(after) && !PLACE_WORD_AFTER.test(after);
