@@ -15,6 +15,7 @@ import type { EntityKind } from './detect/lexicon';
 import { editsWithin, maxEdits, names as queryNames } from './search-precision';
 import { citationSearch } from './search-citations';
 import type { SearchDoc, SearchHit } from './search-doc';
+import { hasOtherScript } from './detect/other-scripts';
 
 
 export interface SearchIndex {
@@ -37,6 +38,9 @@ const PLACE_LABEL: Record<Jurisdiction['kind'], string> = {
   bloc: 'Bloc',
   organization: 'Organization',
 };
+
+/** Names in the Latin script only, and no more than the first few a record lists (English first). */
+const isLookupName = (name: string, i: number) => i < 8 && !hasOtherScript(name);
 
 export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdiction[], technologies: Technology[]): SearchDoc[] {
   const place = new Map(jurisdictions.map((j) => [j.id, j.shortName ?? j.name]));
@@ -75,7 +79,9 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
         id: j.id,
         name: j.name,
         shortName: j.shortName,
-        aliases: j.aliases,
+        // A place is looked up by its names in the Latin script; the names in other scripts and languages
+        // (there to find mentions on pages) would multiply the index's words for lookups nobody types here.
+        aliases: j.aliases.filter(isLookupName),
         sharedAliases: [],
         summary: j.summary,
         scope: j.parent ? `${PLACE_LABEL[j.kind]}, ${place.get(j.parent) ?? j.parent}` : PLACE_LABEL[j.kind],
@@ -174,10 +180,14 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   });
   const vocabulary = [...postings.keys()].sort();
   const nameWords = vocabulary.filter((w) => postings.get(w)!.names.length);
+  // Typos are looked for among the words of frameworks' and technologies' names and places' display
+  // names: a Bitap pass per word over every alias of 600 places made a long query 3 times slower, and a
+  // place's other names are still found exactly or by their start.
+  const typoWords = [...new Set(prepared.flatMap((p) => (p.doc.kind === 'jurisdiction' ? p.names.slice(0, 2) : p.names).flatMap((n) => n.words)))].sort();
   // Bitap makes one pass per error allowed: short words need two ("gdrp"), longer ones get a third of
   // their length, which also bounds the cost of a long garbage word.
-  const fuzzyShort = new Fuse(nameWords, { includeScore: true, ignoreLocation: true, threshold: 0.5, isCaseSensitive: true });
-  const fuzzyLong = new Fuse(nameWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
+  const fuzzyShort = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.5, isCaseSensitive: true });
+  const fuzzyLong = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
 
   /** How well each record matches one query word (1 is the word itself in a name), and the words it matched. */
   const matchWord = (q: string, last: boolean) => {

@@ -3,7 +3,7 @@
  * rules); the build runs the same check and refuses to produce an extension from invalid data.
  */
 import frameworks from './frameworks.json';
-import jurisdictions from './jurisdictions.json';
+import { jurisdictions } from './jurisdictions-merged';
 import technologies from './technologies.json';
 import challenges from './challenges.json';
 import stages from './stages.json';

@@ -157,6 +157,11 @@ export const Technology = z.strictObject({
   contextTerms: z.array(Text).default([]),
   subAreas: z.array(z.strictObject({ id: Id, name: Text, aliases: z.array(Text) })),
   summary: Text,
+  /**
+   * A policy area compared in the side panel and named by frameworks (data protection), not one of the
+   * page's emerging technologies: its words ("privacy", "personal data") are never painted as a mention.
+   */
+  policyArea: z.boolean().default(false),
 });
 
 export const Challenge = z.strictObject({

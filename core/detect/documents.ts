@@ -22,8 +22,12 @@ const looksLikeHtml = (s: string) => /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+
 
 /** The visible text of an HTML document, as the content script would read it. */
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(html);
-  const root = (document.body ?? document.documentElement) as unknown as Node;
+  // A browser's parser puts a page saved without <html> (starting at <head>) under an implied root, with
+  // one body. linkedom makes <head> the root, leaves <body> outside it, and may open an empty body of its
+  // own before the page's: read the whole root then (its head is skipped like any head).
+  const rooted = /<html[\s>]/i.test(html.slice(0, 4096));
+  const { document } = parseHTML(rooted ? html : `<html>${html}</html>`);
+  const root = (rooted ? (document.body ?? document.documentElement) : document.documentElement) as unknown as Node;
   return extractText(root).text;
 }
 

@@ -60,6 +60,7 @@ export function buildLexicon(d: Dataset): Lexicon {
     if (groups.length) jurisdictionGroups[j.id] = groups;
   }
   for (const t of d.technologies) {
+    if (t.policyArea) continue;
     for (const a of new Set([t.name, ...t.aliases, ...t.subAreas.flatMap((s) => [s.name, ...s.aliases])])) {
       push(a, 'technology', t.id, t.name);
     }

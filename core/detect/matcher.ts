@@ -20,6 +20,8 @@ import { Evidence } from './evidence';
 import { PageLevel, wordsPattern, type PageScope } from './page-level';
 import { insideLongerTitle, isUpper, lowerSameLength, partOfAnotherName, prefixEnd, shoutingCheck } from './heuristics';
 import { citationStep } from './citations/detections';
+import { notThePlace, settlePlaces } from './place-sense';
+import { hasAccentedLatin, hasOtherScript } from './other-scripts';
 
 export interface Candidate {
   id: string;
@@ -162,6 +164,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   }
   const fuzzy: FuzzyIndex = fuzzyIndexFrom(tables.fuzzy);
   const regex = new RegExp(tables.source, 'g');
+  const accentedRegex = tables.accentedSource ? new RegExp(tables.accentedSource, 'g') : undefined;
+  const otherScriptRegex = tables.otherScriptSource ? new RegExp(tables.otherScriptSource, 'g') : undefined;
   const relations = { frameworkJurisdictions: tables.frameworkJurisdictions, jurisdictionGroups: tables.jurisdictionGroups };
   const frameworkTechnologies = tables.frameworkTechnologies;
   // Acronyms that are also words, for the page level of the shouting check (built on first use).
@@ -226,7 +230,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       const { strong, shared, weakOnes } = split(r.senses);
       if (strong.length === 1 || (strong.length > 1 && !strong.every((s) => s.kind === 'framework'))) {
         const s = strong[0]!;
-        if (s.kind === 'jurisdiction' && partOfAnotherName(page, r.start, r.end)) return;
+        if (s.kind === 'jurisdiction' && (partOfAnotherName(page, r.start, r.end) || notThePlace(page, r.start, r.end))) return;
         const ev: Hit = { start: r.start, end: r.end, kind: s.kind, id: s.id, confidence: 1, fuzzy: false, strength: 1 };
         hits.push(ev);
         mentionStarts.add(r.start);
@@ -271,6 +275,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         if (fuzzy.heads.has(last)) heads.push({ start: r.end - last.length, end: r.end });
       }
     };
+    const read = (regex: RegExp) => {
     regex.lastIndex = 0;
     for (let m = regex.exec(view); m; m = regex.exec(view)) {
       const start = m.index;
@@ -289,6 +294,10 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         regex.lastIndex = f ? f.end : start + 1;
       }
     }
+    };
+    read(regex);
+    if (accentedRegex && hasAccentedLatin(view)) read(accentedRegex);
+    if (otherScriptRegex && hasOtherScript(view)) read(otherScriptRegex);
 
     const tell = scanOptions.onUnscored;
     const scoringNow: Scoring = tell && !scoring.score ? {
@@ -349,7 +358,8 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     }
     level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
-    let kept = removeOverlaps(kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits);
+    const placed = settlePlaces(hits, page);
+    let kept = removeOverlaps(kinds ? placed.filter((h) => kinds.includes(h.kind)) : placed);
     if (level) kept = kept.filter((h) => level.owns(h.start));
     return kept.map((h) => {
       const start = originalStart(norm, h.start);

@@ -6,6 +6,7 @@
  * message and only fills maps on each page load (`matcherFromTables`), instead of rebuilding them there.
  */
 import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
+import { splitByScript } from './other-scripts';
 import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
 import { lookupForm, trieSource } from './pattern';
 import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex } from './fuzzy';
@@ -30,6 +31,9 @@ export interface MatcherTables {
   fuzzyThreshold: number;
   /** Trie regex source over the normalised page as `searchView` shows it (see pattern.ts). */
   source: string;
+  /** The same for the names with accented Latin letters, and with letters of other scripts, each run only on text that has such letters (other-scripts.ts). */
+  accentedSource?: string;
+  otherScriptSource?: string;
   senses: SenseRow[];
   groups: GroupRow[];
   /** Keys that are instrument words where a fuzzy match may end ("act", "regulations"). */
@@ -126,10 +130,13 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
       trieTerms.add(h);
     }
   }
+  const { ascii, accented, other } = splitByScript(trieTerms);
   return {
     version: lexicon.version,
     fuzzyThreshold: threshold,
-    source: trieSource(trieTerms),
+    source: trieSource(ascii),
+    ...(accented.length ? { accentedSource: trieSource(accented) } : {}),
+    ...(other.length ? { otherScriptSource: trieSource(other) } : {}),
     senses: senseRows,
     groups: [...groups].map(([key, g]): GroupRow => [key, g.forms.map((f): FormRow => (f.mode === 'exact' ? [f.mode, f.senses, f.exact] : [f.mode, f.senses]))]),
     heads: [...groups].flatMap(([key, g]) => (g.head ? [key] : [])),

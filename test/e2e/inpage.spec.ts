@@ -479,7 +479,7 @@ test.describe('the page protocol (popup side: ui/popup/page-client.ts)', () => {
     expect(byId.eu).toMatchObject({ kind: 'jurisdiction', count: 2 });
     expect(byId.mica).toMatchObject({ kind: 'framework', count: 1 });
     // `index`: where the entity is first mentioned, among all mentions in reading order. The heading
-    // ("Crypto and privacy rules") names two technologies first; then GDPR, the EU, ...; MiCA is last.
+    // ("Crypto and privacy rules") may name a technology first; then GDPR, the EU, ...; MiCA is last.
     const order = [...mentions].sort((a, b) => a.index - b.index).map((m) => m.id);
     expect(order.indexOf('gdpr')).toBeLessThan(order.indexOf('eu'));
     expect(order.indexOf('eu')).toBeLessThan(order.indexOf('ke'));

@@ -24,7 +24,7 @@ describe('the matcher tables', () => {
     expect(tables.version).toBe(dataset.version);
   });
 
-  it('find, after a round trip, exactly what the matcher compiled in place finds, on every fixture', () => {
+  it('find, after a round trip, exactly what the matcher compiled in place finds, on every fixture', { timeout: 30_000 }, () => {
     const inPlace = compileMatcher(lexicon);
     const shipped = matcherFromTables(JSON.parse(wire), { score: fusePairScore });
     expect(shipped.size).toBe(inPlace.size);

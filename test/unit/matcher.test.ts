@@ -139,8 +139,8 @@ describe('word boundaries and case in every script', () => {
 
   it('does not take part of another proper name for a jurisdiction', () => {
     // "Korea", "Virginia" and "Mexico" inside other names are never South Korea, Virginia or Mexico;
-    // North Korea is a jurisdiction of its own.
-    expect(found('North Korea, West Virginia and New Mexico')).toEqual([['North Korea', 'kp']]);
+    // North Korea, West Virginia and New Mexico are jurisdictions of their own.
+    expect(found('North Korea, West Virginia and New Mexico')).toEqual([['North Korea', 'kp'], ['West Virginia', 'us-wv'], ['New Mexico', 'us-nm']]);
     expect(found("the Democratic People's Republic of Korea")).toEqual([["Democratic People's Republic of Korea", 'kp']]);
     expect(found('Microsoft Ireland Operations Limited, Dublin, Ireland')).toEqual([['Ireland', 'ie']]);
   });
