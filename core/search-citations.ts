@@ -12,7 +12,9 @@ export function citationSearch(docs: readonly SearchDoc[]): (query: string) => S
   let index: Map<string, string> | undefined;
   const byId = new Map(docs.filter((d) => d.kind === 'framework').map((d) => [d.id, d]));
   return (query) => {
-    const cited = citationsOfQuery(query);
+    // "<Name> Act <year>" reads as a UK Act only where a page establishes the UK; a query has no page, and
+    // "Bhutan Information Communications and Media Act 2018" is no Act of Parliament.
+    const cited = citationsOfQuery(query).filter((c) => !c.id.startsWith('ukact:'));
     if (!cited.length) return [];
     // Built on the first query that cites something.
     index ??= new Map(citationRows([...byId.values()].flatMap((d) => [d.name, ...(d.shortName ? [d.shortName] : []), ...d.aliases].map((name) => ({ id: d.id, name, jurisdictions: d.jurisdictions })))));

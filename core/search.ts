@@ -190,20 +190,19 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   const fuzzyLong = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
 
   /** How well each record matches one query word (1 is the word itself in a name), and the words it matched. */
-  const matchWord = (q: string, last: boolean) => {
+  const matchWord = (q: string, last: boolean, acronym = false) => {
     const docs = new Map<number, number>();
     const matched = new Set<string>();
     // The words this query word may stand for in a name (see search-precision.ts).
     const close = new Set<string>();
     // The records whose places or years this word names.
     const situated = new Set<number>();
-    const credit = (word: string, quality: number, near = true) => {
+    // A misspelt word may stand for a name's word, but not for a record's place ("Costas" is not Costa Rica).
+    const credit = (word: string, quality: number, near = true, situates = near) => {
       matched.add(word);
       const p = postings.get(word)!;
-      if (near) {
-        close.add(word);
-        for (const i of p.context) situated.add(i);
-      }
+      if (near) close.add(word);
+      if (situates) for (const i of p.context) situated.add(i);
       for (const i of p.names) if ((docs.get(i) ?? 0) < quality) docs.set(i, quality);
       // A summary word counts for less: it says the record is about the word, not that it is named so.
       const inSummary = quality * 0.4;
@@ -225,10 +224,11 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
       }
     }
     // Misspellings, only of words we do not know: exact and prefix matches always outrank them.
-    if (!known && q.length >= 4 && q.length <= MAX_FUZZY) {
+    // An acronym written in capitals ("CITES") is spelt as meant: no misspelling of a word ("cities").
+    if (!known && !acronym && q.length >= 4 && q.length <= MAX_FUZZY) {
       const bound = maxEdits(q.length);
       for (const r of (q.length <= 5 ? fuzzyShort : fuzzyLong).search(q, { limit: 24 })) {
-        credit(r.item, 0.65 * (1 - (r.score ?? 1)), editsWithin(q, r.item, bound));
+        credit(r.item, 0.65 * (1 - (r.score ?? 1)), editsWithin(q, r.item, bound), false);
       }
     }
     return { docs, matched, close, situated };
@@ -243,7 +243,8 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     const phrase = all.join(' ');
 
     // Every query word must match somewhere in a record.
-    const perWord = qWords.map((w, k) => matchWord(w, k === qWords.length - 1));
+    const acronyms = new Set((query.match(/\b\p{Lu}{2,8}\b/gu) ?? []).map(fold));
+    const perWord = qWords.map((w, k) => matchWord(w, k === qWords.length - 1, acronyms.has(w)));
     const matched = new Set(perWord.flatMap((m) => [...m.matched]));
     const totals = new Map(perWord[0]!.docs);
     for (const m of perWord.slice(1)) {

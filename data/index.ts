@@ -3,13 +3,17 @@
  * rules); the build runs the same check and refuses to produce an extension from invalid data.
  */
 import frameworks from './frameworks.json';
-import { jurisdictions } from './jurisdictions-merged';
+import hand from './jurisdictions.json';
+import generated from './jurisdictions.generated.json';
+import { mergeJurisdictions, type GeneratedJurisdictions } from './jurisdictions-merged';
 import technologies from './technologies.json';
 import challenges from './challenges.json';
 import stages from './stages.json';
 import coalitions from './coalitions.json';
 import type { Dataset } from './schema';
 import { validateDataset } from './validate';
+
+const jurisdictions = mergeJurisdictions(hand as Parameters<typeof mergeJurisdictions>[0], generated as GeneratedJurisdictions<unknown>);
 
 export const rawDataset = { frameworks, jurisdictions, technologies, challenges, stages, coalitions };
 

@@ -18,7 +18,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'nested'));
   writeFileSync(join(dir, 'news.html'), '<html><body><script>GDPR</script><p>The <b>EU</b> AI Act and the GDPR apply in Kenya.</p></body></html>');
   writeFileSync(join(dir, 'nested', 'notes.txt'), 'Stablecoins under MiCA.\nNothing else.');
-  writeFileSync(join(dir, 'nested', 'cited.txt'), 'Directive (EU) 2019/1024 and Regulation (EU) 2022/868.');
+  writeFileSync(join(dir, 'nested', 'cited.txt'), 'Directive (EU) 2019/1937 and Regulation (EU) 2022/868.');
   writeFileSync(join(dir, 'labels.json'), '{"not": "a page"}'); // not picked up from a directory
   writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
 }, 30_000);
@@ -35,7 +35,7 @@ describe('npm run scan', () => {
   it('reports citations with their canonical identifier, and a record cited by its number with both', () => {
     const cited = JSON.parse(json.stdout.trim().split('\n')[0]!) as { detections: Array<Record<string, unknown>> };
     expect(cited.detections.map((d) => [d.kind, d.id, d.citation])).toEqual([
-      ['citation', 'celex:32019L1024', undefined],
+      ['citation', 'celex:32019L1937', undefined],
       ['framework', 'eu-data-governance-act', 'celex:32022R0868'],
     ]);
   });

@@ -41,7 +41,8 @@ describe('lookup precision over what readers type', () => {
 
   it('offers no record as a result for an instrument the dataset lacks', () => {
     const offered = lacking
-      .map((q) => ({ q: q.query, hits: index.search(q.query).map((h) => h.doc.id) }))
+      // A citation by number ("Directive 2003/88/EC") gets its citation card, which says the dataset has no record.
+      .map((q) => ({ q: q.query, hits: index.search(q.query).filter((h) => h.doc.kind !== 'citation').map((h) => h.doc.id) }))
       .filter((x) => x.hits.length);
     expect(offered).toEqual([]);
   });
