@@ -218,8 +218,8 @@ export async function scanned(s: Session, page: Page): Promise<void> {
 export const DEFAULT_SETTINGS = {
   enabled: true,
   pausedHosts: [] as string[],
-  kinds: { framework: true, jurisdiction: true, technology: true },
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first' },
+  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
   theme: 'system',
 };
 
