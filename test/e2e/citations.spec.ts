@@ -126,7 +126,10 @@ test('10,000 citations among hostile text: all painted, the scan in slices none 
   test.setTimeout(120_000);
   await page.goto(`${server.url}/citations-large.html`);
   const stats = await scanned(serviceWorker, page, 60_000);
-  await expect.poll(() => highlightCount(page, 'reglens-citation'), { timeout: 30_000 }).toBe(10_000);
+  // Some of the generated numbers are instruments the dataset holds (Directive (EU) 2019/790, EO 13636, 45 CFR
+  // Part 164...): those are painted as their records. Nothing else on the page names a framework.
+  const painted = async () => (await highlightCount(page, 'reglens-citation')) + (await highlightCount(page, 'reglens-framework'));
+  await expect.poll(painted, { timeout: 30_000 }).toBe(10_000);
   expect(stats.longestChunkMs).toBeLessThan(taskLimit(50));
   if (!machineContended()) expect(stats.chunksOverBudget).toBeLessThanOrEqual(Math.ceil(stats.chunks * 0.25));
 });
