@@ -212,13 +212,12 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     const close = new Set<string>();
     // The records whose places or years this word names.
     const situated = new Set<number>();
-    const credit = (word: string, quality: number, near = true) => {
+    // A misspelt word may stand for a name's word, but not for a record's place ("Costas" is not Costa Rica).
+    const credit = (word: string, quality: number, near = true, situates = near) => {
       matched.add(word);
       const p = postings.get(word)!;
-      if (near) {
-        close.add(word);
-        for (const i of p.context) situated.add(i);
-      }
+      if (near) close.add(word);
+      if (situates) for (const i of p.context) situated.add(i);
       for (const i of p.names) if ((docs.get(i) ?? 0) < quality) docs.set(i, quality);
       // A summary word counts for less: it says the record is about the word, not that it is named so.
       const inSummary = quality * 0.4;
@@ -243,7 +242,7 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     if (!known && q.length >= 4 && q.length <= MAX_FUZZY) {
       const bound = maxEdits(q.length);
       for (const r of (q.length <= 5 ? fuzzyShort : fuzzyLong).search(q, { limit: 24 })) {
-        credit(r.item, 0.65 * (1 - (r.score ?? 1)), editsWithin(q, r.item, bound));
+        credit(r.item, 0.65 * (1 - (r.score ?? 1)), editsWithin(q, r.item, bound), false);
       }
     }
     return { docs, matched, close, situated };
