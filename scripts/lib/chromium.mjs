@@ -1,19 +1,10 @@
 // Finds a Chromium that can load an unpacked extension: CHROMIUM_PATH, Debian's /usr/bin/chromium, then
 // Chromium or Chrome on PATH. (Branded Google Chrome ignores --load-extension since version 137, so
 // Chromium is preferred.)
-import { accessSync, constants } from 'node:fs';
+import { executable } from './executable.mjs';
 import { delimiter, join } from 'node:path';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
-
-function executable(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function findChromium(env = process.env) {
   if (env.CHROMIUM_PATH) return executable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;

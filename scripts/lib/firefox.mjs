@@ -1,7 +1,8 @@
 // Finds (and, as root on Debian, fetches) the Firefox ESR builds the Firefox suite runs on: the current ESR
 // (Debian's firefox-esr package) and 140 ESR, the manifest's strict_min_version, which Debian keeps in
 // bookworm main. 140 is unpacked into a cache folder outside the repository, never installed over the first.
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { executable } from './executable.mjs';
 import { spawnSync } from 'node:child_process';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,15 +13,6 @@ export const RESULTS_DIR = process.env.RL_OUT_DIR ? join(process.env.RL_OUT_DIR,
 /** What scripts/test-firefox.mjs ran, per version: { runs: [{ label, path?, missing?, ok, ms, report }] }. */
 export const FIREFOX_RESULTS = join(RESULTS_DIR, 'firefox.json');
 const EXECUTABLE_IN_PACKAGE = 'usr/lib/firefox-esr/firefox-esr';
-
-function executable(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, ...opts });
 const isRoot = () => process.getuid?.() === 0;
