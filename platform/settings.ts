@@ -1,16 +1,20 @@
 /**
  * The reader's settings: on/off, sites paused, which kinds are highlighted, how densely, and the card's
- * theme. One versioned WXT storage item in `storage.local` (a long list of paused sites would outgrow
- * `storage.sync`'s 8 KB per item). Every read goes through `repairSettings`: a value written by an older
- * build, by hand in the devtools or by a bug is repaired field by field to the defaults, with a warning,
- * instead of breaking every tab.
+ * theme. One value in `storage.local` (a long list of paused sites would outgrow `storage.sync`'s 8 KB per
+ * item). Every read goes through `repairSettings`: a value written by an older build, by hand in the
+ * devtools or by a bug is repaired field by field to the defaults, with a warning, instead of breaking every
+ * tab.
+ *
+ * This module reads, for every runtime the content script included; it talks to `storage.local` directly,
+ * because WXT's storage layer would be the largest library in the content script's bundle. Writers (the
+ * options page, the popup) use `settings-writer.ts`, a versioned WXT item over the same key.
  *
  * The schema is zod/mini, used where settings are written (options page, popup); the content script only
  * reads, through `repairSettings`, so that zod stays out of its bundle (the schema's factories are
  * side-effect free and tree-shaken away there).
  */
 import { z } from 'zod/mini';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { ENTITY_KINDS } from '../data/ids';
 import type { EntityKind } from '../data/schema';
 
@@ -53,28 +57,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   theme: 'system',
 }) as Settings;
 
-/**
- * Storage format version. Version 1 is the first format ever stored, so there is nothing to migrate yet.
- * When the shape changes: bump it and add `[newVersion]: (old) => next` here; WXT runs the steps in
- * order on first access, and the result still goes through `repairSettings`.
- */
-export const SETTINGS_VERSION = 1;
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
-
-export const SETTINGS_KEY = 'local:settings' as const;
-
-/** The settings item; WXT's second type parameter is its metadata, which we do not use. */
-type SettingsItem = WxtStorageItem<Settings, Record<string, never>>;
-let item: SettingsItem | undefined;
-/** Defined on first use, not at import: defining an item starts its migration, which needs the extension APIs. */
-export function settingsItem(): SettingsItem {
-  item ??= storage.defineItem<Settings>(SETTINGS_KEY, {
-    fallback: DEFAULT_SETTINGS,
-    version: SETTINGS_VERSION,
-    migrations: SETTINGS_MIGRATIONS,
-  });
-  return item;
-}
+/** Where the settings live: this key of `storage.local` (WXT's `local:settings` item in settings-writer.ts). */
+export const SETTINGS_STORAGE_KEY = 'settings';
 
 export interface Repaired {
   settings: Settings;
@@ -168,38 +152,28 @@ export function isActiveOn(s: Settings, hostname: string): boolean {
 }
 
 /** Reads the settings, repairing (and saving back) an invalid stored value. */
-export async function loadSettings(it: SettingsItem = settingsItem()): Promise<Settings> {
-  const raw = await it.getValue();
+export async function loadSettings(): Promise<Settings> {
+  const raw = (await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
   const { settings, problems } = repairSettings(raw);
   if (problems.length) {
     console.warn(`[regulatory-lens] invalid settings repaired:\n${problems.join('\n')}`);
-    await it.setValue(settings).catch(() => undefined);
+    await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: settings }).catch(() => undefined);
   }
   return settings;
 }
 
+type StorageChanges = Record<string, { newValue?: unknown; oldValue?: unknown }>;
+
 /** Calls `cb` with the repaired settings on every change, from any tab or page; returns the unwatch function. */
-export function watchSettings(cb: (s: Settings) => void, it: SettingsItem = settingsItem()): () => void {
-  return it.watch((raw) => {
-    const { settings, problems } = repairSettings(raw);
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  const listener = (changes: StorageChanges, area: string) => {
+    const change = changes[SETTINGS_STORAGE_KEY];
+    // A write of the same value is no change (the stored form is JSON, so comparing that is exact).
+    if (area !== 'local' || !change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+    const { settings, problems } = repairSettings(change.newValue);
     if (problems.length) console.warn(`[regulatory-lens] invalid settings ignored:\n${problems.join('\n')}`);
     cb(settings);
-  });
-}
-
-/** Read-modify-write; the new value is validated before it is stored. */
-export async function updateSettings(change: (s: Settings) => Settings, it: SettingsItem = settingsItem()): Promise<Settings> {
-  const next = validateSettings(change(await loadSettings(it)));
-  await it.setValue(next);
-  return next;
-}
-
-/** Pauses or resumes the extension on one site. */
-export function setPaused(hostname: string, paused: boolean, it?: SettingsItem): Promise<Settings> {
-  const host = normalizeHost(hostname);
-  if (!host) return Promise.reject(new Error(`not a host name: ${hostname}`));
-  return updateSettings(
-    (s) => ({ ...s, pausedHosts: paused ? [...new Set([...s.pausedHosts, host])] : s.pausedHosts.filter((h) => h !== host) }),
-    it,
-  );
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -6,14 +6,12 @@ import {
   loadSettings,
   normalizeHost,
   repairSettings,
-  setPaused,
-  settingsItem,
   settingsSchema,
-  updateSettings,
   validateSettings,
   watchSettings,
   type Settings,
 } from '../../platform/settings';
+import { setPaused, settingsItem, updateSettings } from '../../platform/settings-writer';
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
 

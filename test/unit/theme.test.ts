@@ -2,7 +2,8 @@
 // The theme setting on the extension's pages (popup, side panel): worn as data-rl-theme on <html>, followed live.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, loadSettings, updateSettings, watchSettings, type Settings } from '../../platform/settings';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../../platform/settings';
+import { updateSettings } from '../../platform/settings-writer';
 import { followTheme, wearTheme, type ThemeSettings } from '../../ui/theme';
 
 const html = () => document.documentElement;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind } from '../../data/schema';
 import { ENTITY_KINDS } from '../../data/ids';
-import { normalizeHost, updateSettings, watchSettings, type Density, type Settings, type Theme } from '../../platform/settings';
+import { normalizeHost, watchSettings, type Density, type Settings, type Theme } from '../../platform/settings';
+import { updateSettings } from '../../platform/settings-writer';
 import { t } from '../../platform/i18n';
 
 const KIND_LABEL: Record<EntityKind, string> = {

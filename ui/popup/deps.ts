@@ -11,6 +11,7 @@ export function browserPopupDeps(): PopupDeps {
   // storage boundaries), which the search box does not need to appear.
   const page = import('./page-client');
   const settings = import('../../platform/settings');
+  const writer = import('../../platform/settings-writer');
   return {
     index,
     indexReplacement: replacement,
@@ -35,7 +36,7 @@ export function browserPopupDeps(): PopupDeps {
         const { loadSettings, isActiveOn } = await settings;
         return !isActiveOn({ ...(await loadSettings()), enabled: true }, host);
       },
-      setPaused: async (host, paused) => void (await (await settings).setPaused(host, paused)),
+      setPaused: async (host, paused) => void (await (await writer).setPaused(host, paused)),
     },
     close: () => window.close(),
   };
