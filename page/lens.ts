@@ -24,6 +24,7 @@ import { createReporter } from './report';
 import { watchNavigation } from './navigation';
 import { Roots } from './roots';
 import { Pump } from './pump';
+import { ScanPace } from './scan-pace';
 import { ScanJob, type ScanCounters, type ScanEnv } from './scan';
 import { MentionStore, type DisplayFilter } from './store';
 import { prepareMatcher } from './matcher-warmup';
@@ -83,6 +84,7 @@ export class Lens implements PageSide {
   private readonly pump: Pump;
   private readonly listening = new WeakSet<Document>();
   private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 };
+  private readonly pace = new ScanPace();
   /** One part failing (a unit, a batch of mutations, a document's paint, a card) is reported once and skipped. */
   private readonly report = createReporter().report;
   private readonly stats: LensStats;
@@ -252,6 +254,7 @@ export class Lens implements PageSide {
       discoveries: { shadowRoot: (sr) => this.roots.add(sr), frame: (f) => this.roots.addFrame(f) },
       now: this.now,
       counters: this.counters,
+      pace: this.pace,
       report: this.report,
     };
   }

@@ -1,7 +1,8 @@
 /**
  * Scanning as resumable jobs that a time-sliced pump advances: each `step` does work until its deadline
  * and says whether it is finished. A job walks its containers into units and scans them in segments of
- * about SEGMENT_CHARS: consecutive units, or a window of a long one (a 10 MB text node is scanned over
+ * as much text as one matcher run takes before the slice's deadline (`scan-pace.ts`): consecutive units, or
+ * a window of a long one (a 10 MB text node is scanned over
  * many slices, never in one task). In document order it scans as it walks (the top of a page is painted
  * in the first slice); to put the visible units first it walks them all, then reorders. A segment replaces the
  * mentions previously found in its range. A full scan finally drops what it did not find again.
@@ -26,6 +27,7 @@ import { keepSame } from './mention-diff';
 import type { Job } from './pump';
 import { Stream, compose, locateIn, type Part } from './text-stream';
 import { UnitWalker, cutPoint, type Discoveries } from './units';
+import type { ScanPace } from './scan-pace';
 
 export interface ScanCounters {
   units: number;
@@ -41,12 +43,12 @@ export interface ScanEnv {
   discoveries: Discoveries;
   now(): number;
   counters: ScanCounters;
+  /** How much text a matcher run may take before the slice's deadline, learnt across the page's scans. */
+  pace: ScanPace;
   /** Where a unit that cannot be read or scanned is reported; the job goes on without it. */
   report: Report;
 }
 
-/** Own text per segment: one matcher run (margins included) stays around a millisecond, and the margins add an eighth. */
-export const SEGMENT_CHARS = 16_000;
 /** Rounds of re-scanning stale segments after a job (page-level answers settle in one or two). */
 const MAX_SETTLE_ROUNDS = 4;
 
@@ -190,7 +192,7 @@ export class ScanJob implements Job {
   }
 
   /**
-   * The next segment in scan order: units that follow one another in the page, up to SEGMENT_CHARS, or the
+   * The next segment in scan order: units that follow one another in the page, as much as fits (ScanPace), or the
    * next window of a long unit. Reading units costs time too, and scanning what was read about as much
    * again (many small units: a page of 200,000 elements): reading stops halfway to the deadline.
    */
@@ -200,7 +202,8 @@ export class ScanJob implements Job {
     const start = this.env.now();
     const stop = start + (deadline - start) / 2;
     let skipped = 0;
-    while (chars < SEGMENT_CHARS && (!parts.length || this.env.now() < stop) && this.has(this.pos)) {
+    const most = this.env.pace.charsFor(deadline - start);
+    while (chars < most && (!parts.length || this.env.now() < stop) && this.has(this.pos)) {
       const i = this.order ? this.order[this.pos]! : this.pos;
       if (parts.length && parts[parts.length - 1]!.unit !== i - 1) break;
       const index = this.stream.index(i, true);
@@ -213,8 +216,8 @@ export class ScanJob implements Job {
         continue;
       }
       const from = this.offset;
-      const room = SEGMENT_CHARS - chars;
-      if (text.length - from > room && parts.length && room < SEGMENT_CHARS / 4) break;
+      const room = most - chars;
+      if (text.length - from > room && parts.length && room < most / 4) break;
       const to = text.length - from > room ? cutPoint(text, from, room) : text.length;
       parts.push({ unit: i, from, to, index });
       chars += to - from;
@@ -276,7 +279,9 @@ export class ScanJob implements Job {
     const record: SegmentRecord = { checks: [], pieces: [], target: stored };
     let items: EvidenceItem[] = [];
     let unscored = false;
-    const detections = env.matcher.scan(lead + index.text + tail, {
+    const text = lead + index.text + tail;
+    const t0 = env.now();
+    const detections = env.matcher.scan(text, {
       // A misspelled name that waits for the fuzzy scorer: this segment is scanned again once it is there.
       onUnscored: () => (unscored = true),
       page: {
@@ -286,6 +291,7 @@ export class ScanJob implements Job {
         depends: (check) => record.checks.push(check),
       },
     });
+    env.pace.observe(text.length, env.now() - t0);
     if (unscored) record.checks.push(waitsForScorer(env.matcher));
     const found: Mention[] = [];
     for (const d of detections) {

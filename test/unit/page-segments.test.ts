@@ -12,7 +12,8 @@ import { buildLexicon } from '../../core/detect/lexicon';
 import { compileMatcher } from '../../core/detect/matcher';
 import type { Painter } from '../../page/highlights';
 import { findMentions, type Mention, type Unit } from '../../page/mentions';
-import { ScanJob, SEGMENT_CHARS, type ScanEnv } from '../../page/scan';
+import { ScanJob, type ScanEnv } from '../../page/scan';
+import { ScanPace, SEGMENT_CHARS } from '../../page/scan-pace';
 import { MentionStore } from '../../page/store';
 import { cutPoint } from '../../page/units';
 import { FIXTURES } from '../fixtures/scoring';
@@ -45,6 +46,8 @@ function fullScan(order: Order = 'document', tick = 0, store = newStore()) {
     discoveries: {},
     now: () => (t += ++looks % 3 === 0 ? tick : 0),
     counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 },
+    // Segments of SEGMENT_CHARS until a run is timed, as the cuts these tests make assume.
+    pace: new ScanPace(0),
     report: (_where, e) => {
       throw e;
     },
@@ -215,6 +218,8 @@ function jobEnv(store: MentionStore): ScanEnv {
     discoveries: {},
     now: () => 0,
     counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 },
+    // Segments of SEGMENT_CHARS until a run is timed, as the cuts these tests make assume.
+    pace: new ScanPace(0),
     report: (_where, e) => {
       throw e;
     },

@@ -17,6 +17,7 @@ import type { Mention } from '../../page/mentions';
 import { Pump } from '../../page/pump';
 import { createReporter } from '../../page/report';
 import { ScanJob, type ScanEnv } from '../../page/scan';
+import { ScanPace } from '../../page/scan-pace';
 import { MentionStore } from '../../page/store';
 import { DEFAULT_SETTINGS } from '../../platform/settings';
 import { fakeCtx } from './support/lens-ctx';
@@ -117,7 +118,7 @@ describe('detection of one unit fails', () => {
     const reporter = createReporter(log);
     const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } });
     const painter = { restoreWithin() {} } as unknown as Painter;
-    const env: ScanEnv = { matcher, store, painterFor: () => painter, discoveries: {}, now: () => 0, counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 }, report: reporter.report };
+    const env: ScanEnv = { matcher, store, painterFor: () => painter, discoveries: {}, now: () => 0, counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 }, pace: new ScanPace(), report: reporter.report };
     const job = new ScanJob(env, document, [document], { full: true, stamp: 1 });
     // One step does it all (the clock never moves), so all four paragraphs are one batch for the matcher.
     expect(job.step(Infinity)).toBe(true);
