@@ -16,7 +16,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../platform/settings';
 import { attachShadows, generateDom, serializeDocument } from '../e2e/reliability-support';
 import { fakeCtx } from './support/lens-ctx';
 
-const lexicon = buildLexicon(loadDataset());
+// Built once, as the background builds them once per dataset version and every tab receives the same.
+const tables = buildMatcherTables(buildLexicon(loadDataset()));
 const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 
 
@@ -70,7 +71,7 @@ describe('the <reg-lens-mark> fallback over 200 generated DOMs', () => {
       // cuts the page into slices (and the matcher's runs) at other places.
       let ticks: number | undefined;
       const now = () => (ticks === undefined ? performance.now() : ++ticks);
-      const lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async () => card, forceFallback: true, now });
+      const lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => tables, createCard: async () => card, forceFallback: true, now });
       await lens.apply(settings());
       await lens.idle();
       const marks = allMarks();
