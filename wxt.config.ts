@@ -10,6 +10,9 @@ export default defineConfig({
   // Parallel work (several builds on one machine) can build into a directory of its own.
   outDir: process.env.RL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module imports what it uses: auto-imports read some local names (a `t` parameter) as WXT's
+  // helpers and pulled the browser polyfill into modules that must not have it.
+  imports: false,
   // Both browsers get MV3: Firefox's MV3 has the sidebar and the CSS Custom Highlight API we rely on.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

@@ -1,3 +1,4 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { loadDataset } from '../data/index';
 import { createService } from '../background/service';

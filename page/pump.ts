@@ -7,6 +7,10 @@
 import type { Report } from './report';
 
 export interface Job {
+  /**
+   * Works until `deadline` (or until too little time is left for its next piece of work) and says whether
+   * it is finished. Unfinished, it has used its slice: the pump paints and gives the page the thread.
+   */
   step(deadline: number): boolean;
 }
 
@@ -88,6 +92,7 @@ export class Pump {
           }
           // A step may have queued urgent jobs in front of itself.
           if (done) this.jobs.splice(this.jobs.indexOf(job), 1);
+          else break;
         }
         try {
           this.opts.afterSlice();

@@ -27,7 +27,7 @@ import { keepSame } from './mention-diff';
 import type { Job } from './pump';
 import { Stream, compose, locateIn, type Part } from './text-stream';
 import { UnitWalker, cutPoint, type Discoveries } from './units';
-import type { ScanPace } from './scan-pace';
+import { MIN_SEGMENT_CHARS, type ScanPace } from './scan-pace';
 
 export interface ScanCounters {
   units: number;
@@ -139,13 +139,22 @@ export class ScanJob implements Job {
       }
     }
     if (this.phase === 'scan') {
+      let scanned = false;
       while (this.has(this.pos)) {
-        if (env.now() >= deadline) return false;
-        const parts = this.nextSegment(deadline);
+        const t0 = env.now();
+        if (t0 >= deadline) return false;
+        // What fits in the time left; when not even a small segment does, the next slice takes it (but
+        // every slice scans at least one, however slow the machine).
+        let most = env.pace.charsFor(deadline - t0);
+        if (!most && scanned) return false;
+        most ||= MIN_SEGMENT_CHARS;
+        const parts = this.nextSegment(deadline, most);
         if (!parts.length) continue;
         // Its tail margin must be read as in the whole text: walk that far first.
         if (this.streaming) this.walkPast(parts[parts.length - 1]!, MARGIN_CHARS);
         this.scanSafely({ stream: this.stream, parts, root: this.root, stamp: this.opts.stamp });
+        env.pace.observe(parts.reduce((n, p) => n + p.to - p.from, 0), env.now() - t0);
+        scanned = true;
       }
       if (this.opts.full) {
         const stamp = this.opts.stamp;
@@ -196,13 +205,12 @@ export class ScanJob implements Job {
    * next window of a long unit. Reading units costs time too, and scanning what was read about as much
    * again (many small units: a page of 200,000 elements): reading stops halfway to the deadline.
    */
-  private nextSegment(deadline: number): Part[] {
+  private nextSegment(deadline: number, most: number): Part[] {
     const parts: Part[] = [];
     let chars = 0;
     const start = this.env.now();
     const stop = start + (deadline - start) / 2;
     let skipped = 0;
-    const most = this.env.pace.charsFor(deadline - start);
     while (chars < most && (!parts.length || this.env.now() < stop) && this.has(this.pos)) {
       const i = this.order ? this.order[this.pos]! : this.pos;
       if (parts.length && parts[parts.length - 1]!.unit !== i - 1) break;
@@ -279,9 +287,7 @@ export class ScanJob implements Job {
     const record: SegmentRecord = { checks: [], pieces: [], target: stored };
     let items: EvidenceItem[] = [];
     let unscored = false;
-    const text = lead + index.text + tail;
-    const t0 = env.now();
-    const detections = env.matcher.scan(text, {
+    const detections = env.matcher.scan(lead + index.text + tail, {
       // A misspelled name that waits for the fuzzy scorer: this segment is scanned again once it is there.
       onUnscored: () => (unscored = true),
       page: {
@@ -291,7 +297,6 @@ export class ScanJob implements Job {
         depends: (check) => record.checks.push(check),
       },
     });
-    env.pace.observe(text.length, env.now() - t0);
     if (unscored) record.checks.push(waitsForScorer(env.matcher));
     const found: Mention[] = [];
     for (const d of detections) {

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { provideCardFactory } from '../../page/card-module';
 import { createCardUi } from '../../page/card-ui';

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_MATCHES } from '../../page/card-module';
 import { backgroundLink } from '../../page/background-link';
 import { loadFuzzyScorer } from '../../page/fuzzy-scorer';

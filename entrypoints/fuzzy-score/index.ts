@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { fusePairScore } from '../../core/detect/fuzzy-score';
 import { provideFuzzyScorer } from '../../page/fuzzy-scorer';
