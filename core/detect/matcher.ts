@@ -10,16 +10,16 @@
  */
 import type { EntityKind, Lexicon } from './lexicon';
 import { normalize, originalEnd, originalStart } from './normalize';
-import type { CaseMode } from './terms';
 import { lookupForm, searchView } from './pattern';
-import { fuzzyIndexFrom, matchAtHead, type FuzzyIndex, type PairScorer, type Scoring } from './fuzzy';
+import { matchAtHead, type PairScorer, type Scoring } from './fuzzy';
 import { fusePairScore } from './fuzzy-score';
 import { buildMatcherTables, type MatcherOptions, type MatcherTables, type Sense } from './tables';
 import { ADJECTIVE_STRENGTH, adjectiveHasContext, createResolver, technologyHasContext } from './context';
 import { Evidence } from './evidence';
-import { PageLevel, wordsPattern, type PageScope } from './page-level';
+import { PageLevel, type PageScope } from './page-level';
 import { insideLongerTitle, isUpper, lowerSameLength, partOfAnotherName, prefixEnd, shoutingCheck } from './heuristics';
-import { citationStep } from './citations/detections';
+import { compileTables, type Group } from './compiled';
+import { fuzzyConfidence, removeOverlaps, round, split, unique, type Ambiguous, type Hit, type Raw } from './hits';
 import { notThePlace, settlePlaces } from './place-sense';
 import { hasAccentedLatin, hasOtherScript } from './other-scripts';
 
@@ -75,58 +75,8 @@ export interface Matcher {
   hasScorer(): boolean;
 }
 
-type Mode = CaseMode;
-
-interface Form {
-  mode: Mode;
-  /** The form in its dataset case, separators folded (compared with the page for `exact`). */
-  exact: string;
-  senses: Sense[];
-}
-
-interface Group {
-  forms: Form[];
-  /** An instrument word ("Act") where a fuzzy match of a long name may end. */
-  head: boolean;
-}
-
-interface Raw {
-  start: number;
-  end: number;
-  senses: Sense[];
-  acronym: boolean;
-  /** Lookup key of the name matched. */
-  key: string;
-}
-
-interface Ambiguous {
-  start: number;
-  end: number;
-  ids: string[];
-  acronym: boolean;
-  /** 0 for an exact match. */
-  fuzzyScore: number;
-  /** Lookup key of the name matched ('' for a fuzzy match), for falling back to a shorter name. */
-  key: string;
-}
-
-interface Hit {
-  start: number;
-  end: number;
-  kind: EntityKind;
-  id: string;
-  confidence: number;
-  candidates?: string[];
-  fuzzy: boolean;
-  /** As evidence for context (a hit of a name is its own evidence: one object, not two). */
-  strength: number;
-  citation?: string;
-}
-
 /** A year right after a name: ", 2019", " of 1974", " 1998". */
 const YEAR_AFTER = /^,?\s+(?:of\s+)?(?:19|20)\d\d(?!\d)/;
-
-const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 
 /** Compiles a lexicon where it is used (CLI, tests, benchmarks); the content script gets tables. */
 export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
@@ -139,39 +89,8 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
  * long names are not found, and `scoring.onUnscored` hears of each pair that would have been scored.
  */
 export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}): Matcher {
-  const threshold = tables.fuzzyThreshold;
-  const senseTable: Sense[] = tables.senses.map(([kind, id, ambiguous, weak]) => (weak ? { kind, id, ambiguous: ambiguous === 1, weak } : { kind, id, ambiguous: ambiguous === 1 }));
-  const groups = new Map<string, Group>();
-  let size = 0;
-  for (const [key, forms] of tables.groups) {
-    groups.set(key, { head: false, forms: forms.map(([mode, senses, exact]) => ({ mode, exact: exact ?? '', senses: senses.map((i) => senseTable[i]!) })) });
-    size += forms.length;
-  }
-  for (const h of tables.heads) groups.get(h)!.head = true;
-  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map(), citation: new Map() };
-  const citations = citationStep(tables.citations ?? [], tables.citationPatterns ?? {});
-  for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
-  const nameOf = (kind: EntityKind, id: string) => names[kind].get(id) ?? id;
-  // For each multi-word name, the shorter names it starts with, longest first.
-  const prefixes = new Map<string, string[]>();
-  for (const key of groups.keys()) {
-    let list: string[] | undefined;
-    for (let i = key.lastIndexOf(' '); i > 0; i = key.lastIndexOf(' ', i - 1)) {
-      const p = key.slice(0, i);
-      if (groups.get(p)?.forms.length) (list ??= []).push(p);
-    }
-    if (list) prefixes.set(key, list);
-  }
-  const fuzzy: FuzzyIndex = fuzzyIndexFrom(tables.fuzzy);
-  const regex = new RegExp(tables.source, 'g');
-  const accentedRegex = tables.accentedSource ? new RegExp(tables.accentedSource, 'g') : undefined;
-  const otherScriptRegex = tables.otherScriptSource ? new RegExp(tables.otherScriptSource, 'g') : undefined;
-  const relations = { frameworkJurisdictions: tables.frameworkJurisdictions, jurisdictionGroups: tables.jurisdictionGroups };
-  const frameworkTechnologies = tables.frameworkTechnologies;
-  // Acronyms that are also words, for the page level of the shouting check (built on first use).
-  let words: { pattern?: RegExp } | undefined;
-  const shoutable = () =>
-    (words ??= { pattern: wordsPattern([...groups.values()].flatMap((g) => g.forms.filter((f) => f.mode === 'exact' && /^[A-Z]+$/.test(f.exact)).map((f) => f.exact.toLowerCase()))) }).pattern;
+  const { threshold, groups, size, names, nameOf, prefixes, fuzzy, regex, accentedRegex, otherScriptRegex, relations, frameworkTechnologies, citations, shoutable } =
+    compileTables(tables);
 
   function scan(text: string, scanOptions: ScanOptions = {}): Detection[] {
     const norm = normalize(text);
@@ -276,24 +195,24 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       }
     };
     const read = (regex: RegExp) => {
-    regex.lastIndex = 0;
-    for (let m = regex.exec(view); m; m = regex.exec(view)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const key = lookupForm(m[0]);
-      const g = groups.get(key);
-      if (!g) continue;
-      const r = sensesAt(g, key, start, end);
-      if (r) found(r);
-      else if (g.head && isUpper(page.slice(start, end))) heads.push({ start, end });
-      else {
-        // A name whose case did not fit ("china"): a shorter one may; otherwise look again from the next
-        // character, where another name may start.
-        const f = fallback(key, start);
-        if (f) found(f);
-        regex.lastIndex = f ? f.end : start + 1;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(view); m; m = regex.exec(view)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const key = lookupForm(m[0]);
+        const g = groups.get(key);
+        if (!g) continue;
+        const r = sensesAt(g, key, start, end);
+        if (r) found(r);
+        else if (g.head && isUpper(page.slice(start, end))) heads.push({ start, end });
+        else {
+          // A name whose case did not fit ("china"): a shorter one may; otherwise look again from the next
+          // character, where another name may start.
+          const f = fallback(key, start);
+          if (f) found(f);
+          regex.lastIndex = f ? f.end : start + 1;
+        }
       }
-    }
     };
     read(regex);
     if (accentedRegex && hasAccentedLatin(view)) read(accentedRegex);
@@ -377,47 +296,3 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   return { scan, size, regex, setScorer, hasScorer: () => !!scoring.score };
 }
 
-/** The senses of a match, sorted out once per distinct list (lists are shared by every match of a name). */
-const SPLITS = new WeakMap<Sense[], { strong: Sense[]; shared: Sense[]; weakOnes: Sense[] }>();
-function split(senses: Sense[]) {
-  let s = SPLITS.get(senses);
-  if (!s) {
-    s = {
-      strong: unique(senses.filter((x) => !x.weak && !x.ambiguous)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
-      shared: unique(senses.filter((x) => x.ambiguous)),
-      weakOnes: unique(senses),
-    };
-    SPLITS.set(senses, s);
-  }
-  return s;
-}
-
-function unique(senses: Sense[]): Sense[] {
-  const seen = new Set<string>();
-  return senses.filter((s) => {
-    const k = `${s.kind}:${s.id}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;
-
-/** A fuzzy match is never as sure as an exact one: score 0.05 → 0.9, score 0.2 → 0.75. */
-function fuzzyConfidence(score: number): number {
-  return round(Math.min(0.95, 1 - score) - 0.05);
-}
-
-/** Keep the longest of overlapping detections (an exact one over a fuzzy one of the same length), then the earliest. */
-function removeOverlaps(found: Hit[]): Hit[] {
-  // Of two hits of one span, the one that knows its citation (a record's number read as a citation) is kept.
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy) || Number(!a.citation) - Number(!b.citation));
-  const out: Hit[] = [];
-  for (const d of found) {
-    const last = out[out.length - 1];
-    if (!last || d.start >= last.end) out.push(d);
-    else if (d.end - d.start > last.end - last.start) out[out.length - 1] = d;
-  }
-  return out;
-}
