@@ -15,7 +15,7 @@ import { CardHost, type CreateCard } from './card-host';
 import { BrowseMode, listenForBrowseKeys } from './browse';
 import { scrollToMention } from './geometry';
 import { watchHover, type CardSurface, type HoverCtx } from './hover';
-import { dirtyFromRecords } from './living';
+import { ChangeFollower } from './change-follower';
 import { compareMentions, entityKey, type Mention, type ScanRoot } from './mentions';
 import type { PageMention, PageStats } from '../protocol/page';
 import type { PageSide } from './page-requests';
@@ -24,6 +24,7 @@ import { createReporter } from './report';
 import { watchNavigation } from './navigation';
 import { Roots } from './roots';
 import { Pump } from './pump';
+import { PaintSchedule } from './paint-schedule';
 import { ScanPace } from './scan-pace';
 import { ScanJob, type ScanCounters, type ScanEnv } from './scan';
 import { MentionStore, type DisplayFilter } from './store';
@@ -59,14 +60,6 @@ export interface LensOptions {
 }
 
 export const SLICE_BUDGET_MS = 8;
-/**
- * After a change to the highlights the browser re-validates every painted range and repaints the text in
- * the next frame (on a 10 MB text node, about 0.3 s per frame): past this many painted mentions, what a
- * scan still finds is painted when it is done, not after each slice.
- */
-const PAINT_BATCHES_FROM = 10_000;
-/** Changes painted in one slice at most (creating and registering ranges takes time too). */
-const MAX_PAINT_PER_SLICE = 6_000;
 /** How long the page protocol waits for a scan in progress before answering with what it has. */
 const ANSWER_WAIT_MS = 3000;
 
@@ -82,6 +75,8 @@ export class Lens implements PageSide {
   private readonly roots: Roots;
   private readonly paint: Paintwork;
   private readonly pump: Pump;
+  private readonly painting: PaintSchedule;
+  private readonly changes: ChangeFollower;
   private readonly listening = new WeakSet<Document>();
   private readonly counters: ScanCounters = { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 };
   private readonly pace = new ScanPace();
@@ -96,12 +91,7 @@ export class Lens implements PageSide {
   private active = false;
   private generation = 0;
   private stamp = 0;
-  private mutationJobQueued = false;
   private initialScanPending = false;
-  private paintScheduled = false;
-  /** Painting what the scan left waiting, without batching (see PAINT_BATCHES_FROM). */
-  private draining = false;
-  /** Closing a card that failed to render: not the reader closing it, so browse mode goes on. */
 
   constructor(private readonly opts: LensOptions) {
     this.ctx = opts.ctx;
@@ -112,11 +102,11 @@ export class Lens implements PageSide {
     this.store = new MentionStore(filterOf(DEFAULT_SETTINGS));
     this.roots = new Roots(this.doc, this.ctx, {
       added: (root) => this.pump.add(this.fullScan(root)),
-      changed: () => this.queueMutations(),
+      changed: () => this.changes.queue(),
       storm: (root) => this.active && this.pump.add(this.fullScan(root)),
       dropped: (root) => {
         this.store.dropRoot(root);
-        this.schedulePaint();
+        this.painting.soon();
         if (this.active && this.matcher) this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
       },
       frameDocument: (doc) => this.listen(doc),
@@ -126,16 +116,41 @@ export class Lens implements PageSide {
       budgetMs: opts.budgetMs ?? SLICE_BUDGET_MS,
       now: this.now,
       alive: () => this.active && this.ctx.isValid,
-      afterSlice: () => this.flushPaint(),
+      afterSlice: () => this.painting.flush(),
       report: this.report,
       onIdle: () => {
         // Changes still waiting for the painter: paint them in slices of their own before calling the scan done.
-        if (this.active && this.store.pendingPaint) return this.drainPaint();
+        if (this.active && this.store.pendingPaint) return this.painting.drain();
         if (this.active && this.initialScanPending) {
           this.initialScanPending = false;
           this.stats.initialScanDone ??= this.now();
         }
       },
+    });
+    this.painting = new PaintSchedule({
+      active: () => this.active,
+      pump: this.pump,
+      store: this.store,
+      paint: this.paint,
+      firstPainted: () => {
+        if (this.stats.firstHighlight !== undefined) return;
+        this.stats.firstHighlight = this.now();
+        this.stats.firstHighlightChunk = this.pump.stats.chunks + 1;
+      },
+    });
+    this.changes = new ChangeFollower({
+      active: () => this.active,
+      pump: this.pump,
+      roots: this.roots,
+      store: this.store,
+      paint: this.paint,
+      report: this.report,
+      fullScan: (root) => this.fullScan(root),
+      blocksScan: (root, blocks) => {
+        this.stats.changeScans++;
+        return new ScanJob(this.scanEnv(), root, blocks, { full: false, stamp: ++this.stamp });
+      },
+      settling: () => ScanJob.settling(this.scanEnv(), this.doc),
     });
     this.cards = new CardHost({
       create: opts.createCard,
@@ -181,7 +196,7 @@ export class Lens implements PageSide {
     }
     this.cards.setTheme(s.theme);
     if (!this.active) await this.start();
-    else this.schedulePaint();
+    else this.painting.soon();
   }
 
   get isActive(): boolean {
@@ -234,7 +249,7 @@ export class Lens implements PageSide {
     this.active = false;
     this.generation++;
     this.initialScanPending = false;
-    this.mutationJobQueued = false;
+    this.changes.reset();
     this.pump.clear();
     this.browse.leave(false);
     this.roots.clear();
@@ -296,68 +311,7 @@ export class Lens implements PageSide {
     for (const root of this.roots.keys()) this.pump.add(this.fullScan(root));
   }
 
-  private queueMutations(): void {
-    if (!this.active || this.mutationJobQueued) return;
-    this.mutationJobQueued = true;
-    this.pump.add({ step: () => this.processMutations() }, true);
-  }
-
-  private processMutations(): boolean {
-    this.mutationJobQueued = false;
-    let removed = false;
-    for (const [root, records] of this.roots.take()) {
-      let dirty;
-      try {
-        dirty = dirtyFromRecords(records, root);
-      } catch (e) {
-        // What changed is unknown: read the root again whole (as after a storm); the other roots go on.
-        this.report('following page changes', e);
-        this.pump.add(this.fullScan(root));
-        continue;
-      }
-      removed ||= dirty.removed;
-      if (dirty.blocks.length) {
-        this.stats.changeScans++;
-        this.pump.add(new ScanJob(this.scanEnv(), root, dirty.blocks, { full: false, stamp: ++this.stamp }), true);
-      }
-    }
-    if (removed) {
-      this.store.pruneDetached((m) => this.paint.isIntact(m));
-      this.roots.dropDead();
-      // What left the page may have resolved names elsewhere on it.
-      this.pump.add(ScanJob.settling(this.scanEnv(), this.doc));
-    }
-    return true;
-  }
-
   // ---- painting ------------------------------------------------------------------------------------------
-
-  /** One more slice, with nothing to do but paint (`flushPaint` runs after every slice). */
-  private drainPaint(): void {
-    this.draining = true;
-    this.pump.add({ step: () => true });
-  }
-
-  private schedulePaint(): void {
-    if (this.paintScheduled) return;
-    this.paintScheduled = true;
-    queueMicrotask(() => {
-      this.paintScheduled = false;
-      this.flushPaint();
-    });
-  }
-
-  private flushPaint(): void {
-    if (!this.active) return;
-    if (!this.draining && this.pump.busy && this.store.shownCount >= PAINT_BATCHES_FROM) return;
-    const added = this.paint.apply(this.store.takeDiff(MAX_PAINT_PER_SLICE));
-    this.draining &&= this.store.pendingPaint > 0;
-    if (this.store.pendingPaint && !this.pump.busy) this.drainPaint();
-    if (added && this.stats.firstHighlight === undefined) {
-      this.stats.firstHighlight = this.now();
-      this.stats.firstHighlightChunk = this.pump.stats.chunks + 1;
-    }
-  }
 
   /** Index of the first painted mention at or below the top of the viewport (where reading resumes). */
   private firstBelowTop(list: Mention[]): number {
