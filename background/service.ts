@@ -7,6 +7,7 @@ import type { Dataset } from '../data/schema';
 import { buildLexicon } from '../core/detect/lexicon';
 import { buildMatcherTables } from '../core/detect/tables';
 import { LensDb, ensureSeeded } from '../platform/db';
+import { forgetSearchIndex } from '../platform/search-index-cache';
 import { loadEntityView } from '../platform/entities';
 import type { Handlers } from '../protocol/messages';
 import { openSidePanel } from './open-panel';
@@ -15,6 +16,8 @@ export interface Service {
   handlers: Handlers;
   /** Seeds or repairs the database unless a seeding is already under way; never rejects. */
   reseedIfNeeded(): Promise<unknown>;
+  /** On install and update: forgets what older code derived from the dataset, then seeds as needed; never rejects. */
+  installed(): Promise<unknown>;
 }
 
 export function createService(dataset: Dataset, db: LensDb = new LensDb()): Service {
@@ -58,5 +61,6 @@ export function createService(dataset: Dataset, db: LensDb = new LensDb()): Serv
       };
     },
   };
-  return { handlers, reseedIfNeeded };
+  const installed = () => forgetSearchIndex(db).catch(() => undefined).then(reseedIfNeeded);
+  return { handlers, reseedIfNeeded, installed };
 }

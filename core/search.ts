@@ -105,9 +105,12 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
   ];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Case, accents and width folded: "Règlement" and "REGLEMENT" are the same word. */
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // ASCII has nothing to decompose: the popup folds every name and summary when it opens.
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** Words of letters or digits: "Regulation (EU) 2016/679" -> regulation, eu, 2016, 679. */
@@ -152,19 +155,38 @@ const lowerBound = (sorted: string[], x: string) => {
   return lo;
 };
 
+/**
+ * What building the index computes from the records, as plain data (JSON-safe): the popup keeps it between
+ * openings (ui/search-index-cache.ts), since splitting ~1,100 records into words is most of its opening time.
+ */
+export interface SearchIndexData {
+  docs: SearchDoc[];
+  /** Per doc: its names as phrases of words joined by spaces, its own names before the shared ones. */
+  names: string[][];
+  /** Per doc: how many of its names are its own. */
+  own: number[];
+  /** Per doc: the words of its context. */
+  context: string[][];
+  /** Every word, sorted, with the records that have it in a name, a summary or their context. */
+  vocabulary: string[];
+  postings: Array<[names: number[], summaries: number[], context: number[]]>;
+}
+
 export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
-  const prepared: Prepared[] = docs.map((doc) => {
-    const own = [doc.name, ...(doc.shortName ? [doc.shortName] : []), ...doc.aliases].map((n) => ({ n, shared: false }));
-    const shared = doc.sharedAliases.map((n) => ({ n, shared: true }));
-    return {
-      doc,
-      names: [...own, ...shared].map(({ n, shared }) => {
-        const w = words(n);
-        return { words: w, phrase: w.join(' '), shared };
-      }),
-      context: new Set(words(doc.context.join(' '))),
-    };
-  });
+  return searchIndexFrom(searchIndexData(docs));
+}
+
+export function searchIndexData(docs: SearchDoc[]): SearchIndexData {
+  // Records repeat the same places' names as context (the EU's for every EU law): split each string once.
+  const split = new Map<string, string[]>();
+  const wordsOnce = (s: string) => {
+    let w = split.get(s);
+    if (!w) split.set(s, (w = words(s)));
+    return w;
+  };
+  const own = docs.map((doc) => [doc.name, ...(doc.shortName ? [doc.shortName] : []), ...doc.aliases]);
+  const names = docs.map((doc, i) => [...own[i]!, ...doc.sharedAliases].map(wordsOnce));
+  const context = docs.map((doc) => [...new Set(doc.context.flatMap(wordsOnce))]);
 
   const postings = new Map<string, Posting>();
   const post = (word: string, field: keyof Posting, i: number) => {
@@ -173,12 +195,38 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     const list = p[field];
     if (list[list.length - 1] !== i) list.push(i);
   };
-  prepared.forEach((p, i) => {
-    for (const n of p.names) for (const w of n.words) post(w, 'names', i);
-    for (const w of words(p.doc.summary)) post(w, 'summaries', i);
-    for (const w of p.context) post(w, 'context', i);
+  docs.forEach((doc, i) => {
+    for (const n of names[i]!) for (const w of n) post(w, 'names', i);
+    for (const w of words(doc.summary)) post(w, 'summaries', i);
+    for (const w of context[i]!) post(w, 'context', i);
   });
   const vocabulary = [...postings.keys()].sort();
+  return {
+    docs,
+    names: names.map((n) => n.map((w) => w.join(' '))),
+    own: own.map((n) => n.length),
+    context,
+    vocabulary,
+    postings: vocabulary.map((w) => {
+      const p = postings.get(w)!;
+      return [p.names, p.summaries, p.context];
+    }),
+  };
+}
+
+export function searchIndexFrom(data: SearchIndexData): SearchIndex {
+  const { docs, vocabulary } = data;
+  const prepared: Prepared[] = docs.map((doc, i) => ({
+    doc,
+    names: data.names[i]!.map((phrase, k) => ({ words: phrase ? phrase.split(' ') : [], phrase, shared: k >= data.own[i]! })),
+    context: new Set(data.context[i]),
+  }));
+  const postings = new Map<string, Posting>(
+    vocabulary.map((w, k) => {
+      const [names, summaries, context] = data.postings[k]!;
+      return [w, { names, summaries, context }];
+    }),
+  );
   const nameWords = vocabulary.filter((w) => postings.get(w)!.names.length);
   // Typos are looked for among the words of frameworks' and technologies' names and places' display
   // names: a Bitap pass per word over every alias of 600 places made a long query 3 times slower, and a
@@ -186,8 +234,10 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   const typoWords = [...new Set(prepared.flatMap((p) => (p.doc.kind === 'jurisdiction' ? p.names.slice(0, 2) : p.names).flatMap((n) => n.words)))].sort();
   // Bitap makes one pass per error allowed: short words need two ("gdrp"), longer ones get a third of
   // their length, which also bounds the cost of a long garbage word.
-  const fuzzyShort = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.5, isCaseSensitive: true });
-  const fuzzyLong = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
+  // The two share one index of the words: only the threshold differs.
+  const typoIndex = Fuse.createIndex([], typoWords);
+  const fuzzyShort = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.5, isCaseSensitive: true }, typoIndex);
+  const fuzzyLong = new Fuse(typoWords, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true }, typoIndex);
 
   /** How well each record matches one query word (1 is the word itself in a name), and the words it matched. */
   const matchWord = (q: string, last: boolean, acronym = false) => {

@@ -2,7 +2,8 @@
 import { LensDb } from '../platform/db';
 import type { DatasetInfo } from '../protocol/messages';
 import { send } from '../protocol/rpc';
-import { createSearchIndex, toSearchDocs, type SearchIndex } from '../core/search';
+import { searchIndexData, searchIndexFrom, toSearchDocs, type SearchIndex } from '../core/search';
+import { keepSearchIndex, keptSearchIndex, type KeptSearchIndex } from '../platform/search-index-cache';
 
 let db: LensDb | undefined;
 let info: Promise<DatasetInfo> | undefined;
@@ -36,25 +37,42 @@ export interface LiveSearchIndex {
 export function openSearchIndex(): LiveSearchIndex {
   const pending = datasetInfo();
   const d = (db ??= new LensDb());
+  // The index kept from an earlier opening when there is one for this dataset, else the records to build it.
   const read = () =>
     d
-      .transaction('r', [d.frameworks, d.jurisdictions, d.technologies, d.meta], async () => ({
-        frameworks: await d.frameworks.toArray(),
-        jurisdictions: await d.jurisdictions.toArray(),
-        technologies: await d.technologies.toArray(),
-        version: (await d.meta.get('datasetVersion'))?.value,
-      }))
+      .transaction('r', [d.frameworks, d.jurisdictions, d.technologies, d.meta], async () => {
+        const version = (await d.meta.get('datasetVersion'))?.value;
+        const kept = version ? await keptSearchIndex(d, version) : undefined;
+        if (kept) return { version, counts: kept.counts, kept };
+        const records = {
+          frameworks: await d.frameworks.toArray(),
+          jurisdictions: await d.jurisdictions.toArray(),
+          technologies: await d.technologies.toArray(),
+        };
+        const counts = { frameworks: records.frameworks.length, jurisdictions: records.jurisdictions.length, technologies: records.technologies.length };
+        return { version, counts, records };
+      })
       .catch(() => undefined);
   type Snapshot = NonNullable<Awaited<ReturnType<typeof read>>>;
-  const build = (s: Snapshot) => createSearchIndex(toSearchDocs(s.frameworks, s.jurisdictions, s.technologies));
+  const build = (s: Snapshot) => {
+    if (s.kept) return searchIndexFrom(s.kept.data);
+    const { frameworks, jurisdictions, technologies } = s.records;
+    const data = searchIndexData(toSearchDocs(frameworks, jurisdictions, technologies));
+    // Kept after this opening's first paint of results: serialising it is not part of opening.
+    if (s.version) {
+      const kept: KeptSearchIndex = { version: s.version, counts: s.counts, data };
+      setTimeout(() => void keepSearchIndex(d, kept).catch(() => undefined), 0);
+    }
+    return searchIndexFrom(data);
+  };
   const current = (s: Snapshot, info: DatasetInfo) =>
     s.version === info.version &&
-    s.frameworks.length === info.counts.frameworks &&
-    s.jurisdictions.length === info.counts.jurisdictions &&
-    s.technologies.length === info.counts.technologies;
+    s.counts.frameworks === info.counts.frameworks &&
+    s.counts.jurisdictions === info.counts.jurisdictions &&
+    s.counts.technologies === info.counts.technologies;
 
   const early = read();
-  const earlyIndex = early.then((s) => (s?.version && s.frameworks.length ? build(s) : undefined));
+  const earlyIndex = early.then((s) => (s?.version && s.counts.frameworks ? build(s) : undefined));
   const confirmed = Promise.all([early, pending]).then(async ([s, info]) => {
     if (s && current(s, info)) return undefined;
     const seeded = await read();
