@@ -4,7 +4,8 @@
  * change of shape can migrate it. Every value is validated with the schema before it is stored.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, loadSettings, normalizeHost, SETTINGS_STORAGE_KEY, validateSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, normalizeHost, validateSettings, type Settings } from './settings';
+import { SETTINGS_STORAGE_KEY } from './settings-defaults';
 
 /**
  * Storage format version. Version 1 is the first format ever stored, so there is nothing to migrate yet.

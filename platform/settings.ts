@@ -17,10 +17,9 @@ import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { ENTITY_KINDS } from '../data/ids';
 import type { EntityKind } from '../data/schema';
+import { DENSITIES, SETTINGS_DEFAULTS, SETTINGS_STORAGE_KEY, THEMES } from './settings-defaults';
 
-export const DENSITIES = ['every', 'first'] as const;
 export type Density = (typeof DENSITIES)[number];
-export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** Host names as `location.hostname` gives them (IPv6 in brackets), lower-case. */
@@ -47,18 +46,7 @@ let schema: ReturnType<typeof makeSchema> | undefined;
 export const settingsSchema = () => (schema ??= makeSchema());
 export type Settings = z.infer<ReturnType<typeof makeSchema>>;
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  enabled: true,
-  pausedHosts: [],
-  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
-  // Frameworks are what the reader came for; a country or "AI" highlighted forty times is noise.
-  // A citation is an instrument as much as a framework is.
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
-  theme: 'system',
-}) as Settings;
-
-/** Where the settings live: this key of `storage.local` (WXT's `local:settings` item in settings-writer.ts). */
-export const SETTINGS_STORAGE_KEY = 'settings';
+export const DEFAULT_SETTINGS: Settings = Object.freeze(SETTINGS_DEFAULTS satisfies Settings);
 
 export interface Repaired {
   settings: Settings;

@@ -5,6 +5,7 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
+import { DENSITIES, SETTINGS_DEFAULTS, THEMES } from '../../platform/settings-defaults';
 
 export const HIGHLIGHTS = ['reglens-framework', 'reglens-jurisdiction', 'reglens-technology'] as const;
 
@@ -48,21 +49,16 @@ export async function scanned(sw: Worker, page: Page, timeout = 20_000): Promise
   return stats!;
 }
 
+type Defaults = typeof SETTINGS_DEFAULTS;
 type SettingsPatch = Partial<{
   enabled: boolean;
   pausedHosts: string[];
-  kinds: Partial<Record<'framework' | 'jurisdiction' | 'technology' | 'citation', boolean>>;
-  density: Partial<Record<'framework' | 'jurisdiction' | 'technology' | 'citation', 'every' | 'first'>>;
-  theme: 'system' | 'light' | 'dark';
+  kinds: Partial<Record<keyof Defaults['kinds'], boolean>>;
+  density: Partial<Record<keyof Defaults['density'], (typeof DENSITIES)[number]>>;
+  theme: (typeof THEMES)[number];
 }>;
 
-export const DEFAULTS = {
-  enabled: true,
-  pausedHosts: [] as string[],
-  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
-  theme: 'system',
-};
+const DEFAULTS = SETTINGS_DEFAULTS;
 
 /** Writes settings as the options page would (same storage key), starting from the defaults. */
 export async function setSettings(sw: Worker, patch: SettingsPatch): Promise<void> {

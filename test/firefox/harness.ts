@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
+import { SETTINGS_DEFAULTS } from '../../platform/settings-defaults';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, process.env.RL_OUT_DIR ?? '.output', 'firefox-mv3');
@@ -215,17 +216,9 @@ export async function scanned(s: Session, page: Page): Promise<void> {
   await until(() => pageRequest<{ initialScanDone?: number }>(s, page.url(), { type: 'pageStats' }), (r) => r.ok && r.value.initialScanDone !== undefined, { timeout: 20_000, what: `the first scan of ${page.url()}` });
 }
 
-export const DEFAULT_SETTINGS = {
-  enabled: true,
-  pausedHosts: [] as string[],
-  kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
-  density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
-  theme: 'system',
-};
-
 /** Writes settings as the options page would (same storage key), starting from the defaults. */
-export async function setSettings(s: Session, patch: Partial<typeof DEFAULT_SETTINGS>): Promise<void> {
-  await s.control.evaluate((settings) => browser.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, ...patch });
+export async function setSettings(s: Session, patch: Partial<typeof SETTINGS_DEFAULTS>): Promise<void> {
+  await s.control.evaluate((settings) => browser.storage.local.set({ settings }), { ...SETTINGS_DEFAULTS, ...patch });
 }
 
 export async function resetSettings(s: Session): Promise<void> {
