@@ -5,10 +5,15 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../protocol/rpc';
-import { loadCardFactory } from './card-module';
+import { loadCardFactory, type CardFactory } from './card-module';
 import type { LensOptions } from './lens';
 
-export function backgroundLink(ctx: ContentScriptContext): Pick<LensOptions, 'loadMatcherTables' | 'createCard'> {
+export function backgroundLink(
+  ctx: ContentScriptContext,
+  // The content script imports the card module on first need; an extension page (the PDF reader) bundles it,
+  // since Chrome's per-session URL of the module is not the page's own origin, which its CSP requires.
+  cardFactory: () => Promise<CardFactory> = () => loadCardFactory(),
+): Pick<LensOptions, 'loadMatcherTables' | 'createCard'> {
   const views = new Map<string, ReturnType<typeof send<'getEntity'>>>();
   // Later starts (switched off and on, or the first request failed) ask again.
   let early: ReturnType<typeof send<'getLexicon'>> | undefined = send({ type: 'getLexicon' });
@@ -34,6 +39,6 @@ export function backgroundLink(ctx: ContentScriptContext): Pick<LensOptions, 'lo
       return p;
     },
     // The card UI is a module of its own, loaded on first need (most pages never open a card).
-    createCard: async (hooks) => (await loadCardFactory())(ctx, { ...hooks, view, compare }),
+    createCard: async (hooks) => (await cardFactory())(ctx, { ...hooks, view, compare }),
   };
 }

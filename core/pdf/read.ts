@@ -76,7 +76,13 @@ export async function readPageText(doc: PDFDocumentProxy, n: number): Promise<Pd
 /** Whether pages read so far hold no real text: a scan of paper (images only). */
 export function looksScanned(pages: readonly PdfPageText[]): boolean {
   if (!pages.length) return false;
+  const enough = MIN_LETTERS_PER_PAGE * pages.length;
   let letters = 0;
-  for (const p of pages) letters += p.text.match(/\p{L}/gu)?.length ?? 0;
-  return letters < MIN_LETTERS_PER_PAGE * pages.length;
+  // Counted until there are enough: a document with text is told in its first pages, not in one pass over all
+  // of them (a 500-page document's letters, counted on the reader's main thread, took a task of its own).
+  for (const p of pages) {
+    letters += p.text.match(/\p{L}/gu)?.length ?? 0;
+    if (letters >= enough) return false;
+  }
+  return true;
 }

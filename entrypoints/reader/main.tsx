@@ -3,46 +3,33 @@ import { GlobalWorkerOptions, TextLayer, getDocument } from 'pdfjs-dist';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ReaderApp } from '../../page/reader/ReaderApp';
+import { backgroundLink } from '../../page/background-link';
 import { createCardUi } from '../../page/card-ui';
-import { send } from '../../protocol/rpc';
 import { PAGE_REQUEST_TYPES } from '../../protocol/page';
 import { answerPageRequest } from '../../page/page-requests';
 import { PDF_WORKER_PATH } from '../../page/reader/pdfjs-paths';
+import { installPdfjsCompat } from '../../page/reader/pdfjs-compat';
 import { ReaderSession } from '../../page/reader/session';
 import { loadSettings, watchSettings } from '../../platform/settings';
 import { t } from '../../platform/i18n';
 import './reader.css';
 
+installPdfjsCompat();
 // pdf.js parses in its own worker, an extension file (the CSP allows no other).
 GlobalWorkerOptions.workerSrc = browser.runtime.getURL(PDF_WORKER_PATH);
 document.title = t('readerTitle');
 
 const ctx = new ContentScriptContext('reader');
-const views = new Map<string, ReturnType<typeof send<'getEntity'>>>();
+// The same link to the background as the content script's (tables asked for at once, entity views cached), with the card UI bundled.
+const link = backgroundLink(ctx, async () => createCardUi);
 const session = new ReaderSession({
   ctx,
   pdfjs: { getDocument, TextLayer },
-  tables: () => send({ type: 'getLexicon' }),
+  tables: link.loadMatcherTables,
   // Vite bundles the worker as a file of the extension (the CSP allows workers from the package only).
   detectWorker: () => new Worker(new URL('../../page/reader/detect-worker.ts', import.meta.url), { type: 'module' }),
   settings: () => loadSettings(),
-  createCard: (hooks) =>
-    createCardUi(ctx, {
-      ...hooks,
-      view: (kind, id) => {
-        const key = `${kind}:${id}`;
-        let v = views.get(key);
-        if (!v) {
-          v = send({ type: 'getEntity', kind, id }).catch((e: unknown) => {
-            views.delete(key);
-            throw e;
-          });
-          views.set(key, v);
-        }
-        return v;
-      },
-      compare: (jurisdictions) => void send({ type: 'openSidePanel', jurisdictions: jurisdictions.slice(0, 4) }).catch((e: unknown) => console.warn('[regulatory-lens]', e)),
-    }),
+  createCard: link.createCard,
   requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
 });
 watchSettings((s) => session.applySettings(s));

@@ -1,4 +1,7 @@
+import { Component } from 'preact';
 import type { ReaderSession } from './session';
+import type { ReaderLens } from './reader-lens';
+import type { Settings } from '../../platform/settings';
 import { plural, t } from '../../platform/i18n';
 
 /**
@@ -15,8 +18,41 @@ export function ReaderMentions({ session, version, pages, current }: { session: 
     const list = lens.entitiesOfPage(n);
     if (!list) break;
     if (!list.length && n !== current) continue;
-    rows.push(
-      <section key={n} class={`rl-mentions__page${n === current ? ' rl-mentions__page--current' : ''}`} data-page={n}>
+    rows.push(<PageMentions key={n} n={n} list={list} current={n === current} settings={session.settings} session={session} lens={lens} />);
+  }
+  return (
+    <aside class="rl-reader__mentions" aria-label={t('readerMentions')}>
+      <h2>{t('readerMentions')}</h2>
+      {rows}
+    </aside>
+  );
+}
+
+type Entities = NonNullable<ReturnType<ReaderLens['entitiesOfPage']>>;
+interface PageMentionsProps {
+  n: number;
+  list: Entities;
+  current: boolean;
+  /** What the list depends on besides the page: a page read once lists the same until the settings change. */
+  settings: Settings | undefined;
+  session: ReaderSession;
+  lens: ReaderLens;
+}
+
+/**
+ * One page's entry. The list is drawn again a few times a second while a document is read; a page already
+ * read is not drawn again (a 100-page list, drawn whole each time, made tasks over 50 ms).
+ */
+class PageMentions extends Component<PageMentionsProps> {
+  override shouldComponentUpdate(next: PageMentionsProps): boolean {
+    const p = this.props;
+    return next.current !== p.current || next.settings !== p.settings || next.lens !== p.lens || next.list.length !== p.list.length;
+  }
+
+  override render() {
+    const { n, list, current, session, lens } = this.props;
+    return (
+      <section class={`rl-mentions__page${current ? ' rl-mentions__page--current' : ''}`} data-page={n}>
         <h3>
           <button type="button" class="rl-mentions__goto" onClick={() => session.goToPage(n)}>
             {t('readerMentionsPage', n)}
@@ -35,13 +71,7 @@ export function ReaderMentions({ session, version, pages, current }: { session: 
         ) : (
           <p class="rl-muted">{t('readerNoMentions')}</p>
         )}
-      </section>,
+      </section>
     );
   }
-  return (
-    <aside class="rl-reader__mentions" aria-label={t('readerMentions')}>
-      <h2>{t('readerMentions')}</h2>
-      {rows}
-    </aside>
-  );
 }

@@ -6,6 +6,9 @@
  */
 import type { PDFDocumentProxy, PDFPageProxy, TextLayer as TextLayerClass } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import { DrawQueue } from './draw-queue';
+import { drawingSurface } from './offscreen-draw';
+import { textContentInSlices } from './text-slices';
 
 /** What the reader needs of pdf.js's TextLayer class (passed in: the module is pdf.js's to load). */
 export type TextLayerCtor = typeof TextLayerClass;
@@ -20,10 +23,14 @@ export interface PageViewsOptions {
   onTextLayer(n: number, divs: HTMLElement[]): void;
   /** A page's text layer is gone (zoom redraws it). */
   onTextLayerRemoved(n: number): void;
+  /** Another page is now the one being read (scrolling). */
+  onPageInView?(n: number): void;
 }
 
 /** Pages this far from the viewport (in screen heights) are drawn ahead of being seen. */
 const DRAW_MARGIN = '100%';
+/** The band a third of the way down the viewport: the page crossing it is the page being read. */
+const READING_BAND = '-33% 0px -66% 0px';
 /** A canvas further than this many pages from any visible page is released. */
 const KEEP_CANVAS_PAGES = 6;
 export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -42,11 +49,18 @@ export class PageViews {
   readonly pages: PageBox[] = [];
   private scale = 1;
   private readonly observer: IntersectionObserver;
+  private readonly band: IntersectionObserver;
   private readonly visible = new Set<number>();
+  private readonly inBand = new Set<number>();
+  private reading = 1;
+  private readonly queue: DrawQueue;
   private readonly sizes = new Map<number, { width: number; height: number }>();
 
   constructor(private readonly opts: PageViewsOptions) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: null, rootMargin: DRAW_MARGIN });
+    // Which page is being read, told by the browser as it scrolls (measuring boxes on every scroll event forced a layout each time).
+    this.band = new IntersectionObserver((entries) => this.onBand(entries), { root: null, rootMargin: READING_BAND });
+    this.queue = new DrawQueue({ draw: (n) => this.draw(this.pages[n - 1]!), focus: () => this.reading });
   }
 
   /** Lays out a box per page (sized like page 1 until each page's own size is known). */
@@ -64,6 +78,7 @@ export class PageViews {
       this.size(this.pages[n - 1]!);
       container.append(el);
       this.observer.observe(el);
+      this.band.observe(el);
     }
   }
 
@@ -84,7 +99,7 @@ export class PageViews {
       p.state = 'empty';
       this.size(p);
     }
-    for (const n of this.visible) void this.draw(this.pages[n - 1]!);
+    for (const n of this.visible) this.queue.want(n);
   }
 
   /** Draws page `n` now (find and browse need its text layer before it scrolls into view). */
@@ -97,18 +112,15 @@ export class PageViews {
     this.pages[n - 1]?.el.scrollIntoView({ block: 'start' });
   }
 
-  /** The page whose box holds the middle of the top third of the viewport. */
+  /** The page crossing the band a third of the way down the viewport (the last one that did, in a gap between pages). */
   currentPage(): number {
-    const y = window.innerHeight / 3;
-    for (const n of [...this.visible].sort((a, b) => a - b)) {
-      const r = this.pages[n - 1]!.el.getBoundingClientRect();
-      if (r.bottom >= y) return n;
-    }
-    return 1;
+    return this.reading;
   }
 
   destroy(): void {
+    this.queue.stop();
     this.observer.disconnect();
+    this.band.disconnect();
     for (const p of this.pages) p.textLayer?.cancel();
   }
 
@@ -125,10 +137,25 @@ export class PageViews {
       const n = Number((e.target as HTMLElement).dataset.page);
       if (e.isIntersecting) {
         this.visible.add(n);
-        void this.draw(this.pages[n - 1]!);
-      } else this.visible.delete(n);
+        this.queue.want(n);
+      } else {
+        this.visible.delete(n);
+        this.queue.drop(n);
+      }
     }
     this.releaseFar();
+  }
+
+  private onBand(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const n = Number((e.target as HTMLElement).dataset.page);
+      if (e.isIntersecting) this.inBand.add(n);
+      else this.inBand.delete(n);
+    }
+    const reading = this.inBand.size ? Math.min(...this.inBand) : this.reading;
+    if (reading === this.reading) return;
+    this.reading = reading;
+    this.opts.onPageInView?.(reading);
   }
 
   private releaseFar(): void {
@@ -164,12 +191,15 @@ export class PageViews {
       canvas.setAttribute('aria-hidden', 'true');
       p.el.prepend(canvas);
       p.canvas = canvas;
-      const drawing = page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+      const surface = drawingSurface(canvas);
+      const drawing = page.render({ canvas: surface.target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise.then(() => {
+        if (p.canvas === canvas) surface.show();
+      });
       if (!p.textLayer) {
         const div = document.createElement('div');
         div.className = 'textLayer';
         p.el.append(div);
-        const layer = new this.opts.TextLayer({ textContentSource: await this.opts.textContent(p.n), container: div, viewport });
+        const layer = new this.opts.TextLayer({ textContentSource: textContentInSlices(await this.opts.textContent(p.n)), container: div, viewport });
         p.textLayer = layer;
         await layer.render();
         if (mine !== p.generation) return;

@@ -155,6 +155,7 @@ export class ReaderSession implements PageSide {
         this.repaintFind();
       },
       onTextLayerRemoved: (n) => lens.unanchor(n),
+      onPageInView: () => this.syncPage(),
     });
     lens = new ReaderLens({
       ctx: this.deps.ctx,
