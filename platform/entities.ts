@@ -73,7 +73,7 @@ export function instrumentRef(f: Framework): InstrumentRef {
 }
 
 const LAW = new Set<Framework['instrument']>(['statute', 'regulation', 'directive', 'treaty']);
-const CURRENT: Framework['status'][] = ['in-force', 'partially-applicable', 'adopted', 'proposed', 'superseded', 'repealed', 'withdrawn'];
+const CURRENT: Framework['status'][] = ['in-force', 'partially-applicable', 'adopted', 'proposed', 'superseded', 'invalidated', 'repealed', 'withdrawn'];
 
 /** Most telling first: binding laws, then what is in force, then the most recent. */
 export function byImportance(a: Framework, b: Framework): number {

@@ -23,7 +23,7 @@ const atlas = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_m
   objects: { countries: { geometries: Array<{ id?: string }> } };
 };
 const ATLAS_IDS = new Set(atlas.objects.countries.geometries.map((g) => g.id).filter(Boolean));
-const GONE = ['repealed', 'superseded', 'withdrawn'];
+const GONE = ['repealed', 'superseded', 'invalidated', 'withdrawn'];
 const COMMITTED = ['adopted', 'in-force', 'partially-applicable'];
 
 // --- The rules, restated from the issue and data/schema.ts ---------------------------------------------
