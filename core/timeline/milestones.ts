@@ -4,6 +4,7 @@ import { addMonths, dayRange, tookEffectBy } from './partial-date';
 import { changesStanding, datedEvents, standingOn, type Standing } from './standing';
 
 type Timed = Pick<Framework, 'timeline' | 'lastReviewed'>;
+type Dated = TimelineEvent & { date: string };
 
 /** Events after a page's day that changed the standing by today; empty when the page's day cannot tell. */
 export function changesBetween(f: Timed, then: string, today: string): TimelineEvent[] {
@@ -35,14 +36,14 @@ export function thenAndNow(f: Timed, pageDate: string | undefined, today: string
 }
 
 /** The first event that has certainly not happened by today. */
-export function nextMilestone(f: Timed, today: string): TimelineEvent | undefined {
+export function nextMilestone(f: Timed, today: string): Dated | undefined {
   const day = dayRange(today);
-  return datedEvents(f).find((e) => e.event.date && tookEffectBy(e.range, day) === 'no')?.event;
+  return datedEvents(f).find((e) => e.event.date && tookEffectBy(e.range, day) === 'no')?.event as Dated | undefined;
 }
 
 export interface Milestone {
   framework: Framework;
-  event: TimelineEvent & { date: string };
+  event: Dated;
 }
 
 /** Every dated event after today whose first possible day is within `months`, soonest first. */
