@@ -1,5 +1,5 @@
 /** Words for the dataset's enums, as a reader should see them. */
-import type { Binding, EventKind, Framework } from '../data/schema';
+import type { Binding, Framework } from '../data/schema';
 import { t } from '../platform/i18n';
 
 export const BINDING_LABEL: Record<Binding, string> = {
@@ -41,18 +41,6 @@ export const DATE_LABEL: Record<keyof Framework['dates'], string> = {
   applies: t('dateApplies'),
   amended: t('dateAmended'),
   repealed: t('statusRepealed'),
-};
-
-export const EVENT_LABEL: Record<EventKind, string> = {
-  proposed: t('statusProposed'),
-  adopted: t('statusAdopted'),
-  'in-force': t('statusInForce'),
-  applies: t('dateApplies'),
-  amended: t('dateAmended'),
-  invalidated: t('statusInvalidated'),
-  repealed: t('statusRepealed'),
-  superseded: t('statusSuperseded'),
-  withdrawn: t('statusWithdrawn'),
 };
 
 const MONTHS = ['monthJan', 'monthFeb', 'monthMar', 'monthApr', 'monthMay', 'monthJun', 'monthJul', 'monthAug', 'monthSep', 'monthOct', 'monthNov', 'monthDec'] as const;

@@ -1,8 +1,21 @@
 /** The timeline in words, for the card, the popup and the CLI. */
-import type { TimelineEvent } from '../../data/schema';
-import { EVENT_LABEL, formatDate, STATUS_LABEL } from '../format';
+import type { EventKind, TimelineEvent } from '../../data/schema';
+import { formatDate, STATUS_LABEL } from '../format';
 import { t } from '../../platform/i18n';
 import type { ThenAndNow } from './milestones';
+
+/** Kept out of core/format.ts, which the content script carries: only cards, the popup and the CLI say events. */
+export const EVENT_LABEL: Record<EventKind, string> = {
+  proposed: t('statusProposed'),
+  adopted: t('statusAdopted'),
+  'in-force': t('statusInForce'),
+  applies: t('dateApplies'),
+  amended: t('dateAmended'),
+  invalidated: t('statusInvalidated'),
+  repealed: t('statusRepealed'),
+  superseded: t('statusSuperseded'),
+  withdrawn: t('statusWithdrawn'),
+};
 
 export interface Names {
   /** Display names by id. */

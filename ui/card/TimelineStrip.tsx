@@ -1,6 +1,7 @@
 import type { Framework } from '../../data/schema';
 import type { EntityView } from '../../protocol/messages';
-import { EVENT_LABEL, formatDate } from '../../core/format';
+import { formatDate } from '../../core/format';
+import { EVENT_LABEL } from '../../core/timeline/describe';
 import { datedEvents } from '../../core/timeline/standing';
 import { tookEffectBy, dayRange } from '../../core/timeline/partial-date';
 import { t } from '../../platform/i18n';
