@@ -30,6 +30,7 @@ export const STATUS_LABEL: Record<Framework['status'], string> = {
   'partially-applicable': t('statusPartiallyApplicable'),
   repealed: t('statusRepealed'),
   superseded: t('statusSuperseded'),
+  invalidated: t('statusInvalidated'),
   withdrawn: t('statusWithdrawn'),
 };
 

@@ -43,6 +43,8 @@ export const Instrument = z.enum(INSTRUMENTS);
 export const BINDINGS = ['binding', 'binding-for-parties', 'non-binding', 'mixed'] as const;
 export const Binding = z.enum(BINDINGS);
 
+const Text = z.string().trim().min(1);
+
 export const STATUSES = [
   'proposed',
   'adopted',
@@ -50,9 +52,48 @@ export const STATUSES = [
   'partially-applicable',
   'repealed',
   'superseded',
+  'invalidated',
   'withdrawn',
 ] as const;
 export const Status = z.enum(STATUSES);
+
+/**
+ * What can happen to an instrument. Each kind but `amended` sets a standing (see core/timeline/standing.ts);
+ * `applies` is one stage of a staged application: the last one makes the instrument wholly applicable.
+ */
+export const EVENT_KINDS = [
+  'proposed',
+  'adopted',
+  'in-force',
+  'applies',
+  'amended',
+  'invalidated',
+  'repealed',
+  'superseded',
+  'withdrawn',
+] as const;
+export const EventKind = z.enum(EVENT_KINDS);
+
+export const TimelineEvent = z.strictObject({
+  kind: EventKind,
+  /**
+   * At the precision we are sure of. Absent: it happened, on a day we do not know, after the event before it
+   * in the timeline and by the record's `lastReviewed` (a status the record states without a date for it).
+   */
+  date: PartialDate.optional(),
+  /** For a stage of application or an amendment: what it concerns ("prohibited AI practices"). */
+  what: Text.optional(),
+  /** Who did it, when not the issuer: "the CJEU in Schrems II (C-311/18)". */
+  actor: Text.optional(),
+  /** The framework record that did it: the amending or repealing act. */
+  by: Id.optional(),
+  /** The framework record that took its place. */
+  successor: Id.optional(),
+  /** For `applies`: only some provisions apply from then, and the dates of the rest are not known. */
+  partial: z.literal(true).optional(),
+  /** Where the event is documented, when not in the record's own sources. */
+  source: Source.optional(),
+});
 
 /** The article's harmonization cycle, in order. */
 export const STAGE_IDS = [
@@ -71,7 +112,6 @@ export const ChallengeId = z.enum(CHALLENGE_IDS);
 
 export const LEVELS = ['global', 'regional', 'national', 'subnational'] as const;
 
-const Text = z.string().trim().min(1);
 
 export const Framework = z.strictObject({
   id: Id,
@@ -116,6 +156,11 @@ export const Framework = z.strictObject({
       repealed: PartialDate.optional(),
     })
     .refine((d) => Object.keys(d).length > 0, 'at least one date is known'),
+  /**
+   * The events that changed its standing, in order. `status` and `dates` must say what the timeline implies
+   * (checked by the dataset tests); `scripts/seed-timelines.mjs` writes it for a record that has none.
+   */
+  timeline: z.array(TimelineEvent).optional(),
   summary: Text,
   challenges: z
     .array(z.strictObject({ id: ChallengeId, why: Text }))
@@ -201,6 +246,9 @@ export type Binding = z.infer<typeof Binding>;
 export type StageId = z.infer<typeof StageId>;
 export type ChallengeId = z.infer<typeof ChallengeId>;
 export type Source = z.infer<typeof Source>;
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type EventKind = z.infer<typeof EventKind>;
+export type Status = z.infer<typeof Status>;
 
 export const Dataset = z.strictObject({
   version: z.string().min(1),

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { Dataset, type Dataset as DatasetT } from './schema';
 import { isCaseSensitiveTerm, termKey } from '../core/detect/terms';
+import { timelineProblems } from './timeline-rules';
 
 export type ValidationResult = { ok: true; dataset: DatasetT } | { ok: false; problems: string[] };
 
@@ -61,6 +62,7 @@ function crossRecordProblems(d: DatasetT): string[] {
       if (pv.slice(0, n) > v.slice(0, n)) problems.push(`frameworks[${f.id}].dates.${k}: ${v} is before ${pk} ${pv}`);
     }
     if (f.sources[0] && !f.sources.some((s) => s.official)) problems.push(`frameworks[${f.id}].sources: no official source`);
+    problems.push(...timelineProblems(f));
   }
   for (const j of d.jurisdictions) {
     j.memberOf.forEach((m, i) => need(jurisdictionIds.has(m), `jurisdictions[${j.id}].memberOf.${i}`, m, 'jurisdiction'));

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../ui/card/card.css?inline';
 import { EntityCard } from '../ui/card/EntityCard';
+import { readPageDate } from './page-date';
 import type { EntityView } from '../protocol/messages';
 import type { CardDeps } from './card-module';
 import type { CardUi } from './card-host';
@@ -172,6 +173,7 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
           view={v}
           onCompare={(j) => deps.compare(j)}
           ambiguous={d.candidates?.length ? { text: d.text, candidates: d.candidates, onChoose: (id) => void choose(id) } : undefined}
+          pageDate={readPageDate(m.startNode.ownerDocument ?? document)?.date}
         />,
         box,
       );

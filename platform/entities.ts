@@ -34,6 +34,7 @@ export async function loadEntityView(db: LensDb, kind: EntityKind, id: string): 
   for (const j of jurisdictions) if (j) names[j.id] = j.shortName ?? j.name;
   for (const f of frameworks) if (f) names[f.id] = f.shortName ?? f.name;
   const view: EntityView = { entity, names, challenges, stages: stages.sort((a, b) => a.order - b.order) };
+  if (entity.kind === 'framework') view.since = tookEffect(frameworks);
   if (entity.kind === 'jurisdiction') {
     const [allFrameworks, allJurisdictions, technologies] = await Promise.all([db.frameworks.toArray(), db.jurisdictions.toArray(), db.technologies.toArray()]);
     Object.assign(view, jurisdictionExtras(entity.record, allFrameworks, allJurisdictions, technologies));
@@ -73,7 +74,7 @@ export function instrumentRef(f: Framework): InstrumentRef {
 }
 
 const LAW = new Set<Framework['instrument']>(['statute', 'regulation', 'directive', 'treaty']);
-const CURRENT: Framework['status'][] = ['in-force', 'partially-applicable', 'adopted', 'proposed', 'superseded', 'repealed', 'withdrawn'];
+const CURRENT: Framework['status'][] = ['in-force', 'partially-applicable', 'adopted', 'proposed', 'superseded', 'invalidated', 'repealed', 'withdrawn'];
 
 /** Most telling first: binding laws, then what is in force, then the most recent. */
 export function byImportance(a: Framework, b: Framework): number {
@@ -145,4 +146,9 @@ export function strictestFor(tech: TechnologyId, frameworks: Framework[], jurisd
     };
   }
   return undefined;
+}
+
+/** When each framework took effect, for "replaced by X (date)" on a predecessor's card. */
+function tookEffect(frameworks: Array<Framework | undefined>): Record<string, string> {
+  return Object.fromEntries(frameworks.flatMap((f) => (f && (f.dates.inForce ?? f.dates.adopted) ? [[f.id, f.dates.inForce ?? f.dates.adopted!]] : [])));
 }

@@ -37,6 +37,8 @@ export interface EntityView {
   entity: EntityRecord;
   /** Display names of referenced jurisdictions, frameworks and challenges, by id. */
   names: Record<string, string>;
+  /** Framework cards: when each related framework took effect (entry into force, else adoption), by id. */
+  since?: Record<string, string>;
   challenges: Challenge[];
   stages: Stage[];
   /** Jurisdiction cards: its regime for each technology, by the rule in core/regime.ts. */

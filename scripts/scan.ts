@@ -5,19 +5,25 @@
  *
  * Directories are read recursively for .html/.htm/.xhtml/.txt/.pdf files. Default output: a table per file
  * (kind, name, text as written, count). With --json: one JSON object per file per line,
- * {"file", "textLength", "detections": [{kind, id, name, text, start, end, confidence, candidates?, citation?}]}:
+ * {"file", "textLength", "pageDate", "standing", "detections": [{kind, id, name, text, start, end, confidence, candidates?, citation?}]}:
  * a citation without a record has kind `citation` and its canonical identifier as id ("celex:32019L1024"); a record
- * cited by its number has its own id, and the citation's identifier as `citation`.
+ * cited by its number has its own id, and the citation's identifier as `citation`. `pageDate` is the date an HTML page
+ * publishes for itself ({date, confidence, source}, or null); `standing` gives, per framework found, its standing
+ * `then` (at the page's date, when known) and `now`, and what changed in between.
  * A file that cannot be read or is not HTML/text gets one line on stderr and the others are still scanned;
  * the exit code is then 1.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadDataset } from '../data/index';
 import { buildLexicon } from '../core/detect/lexicon';
 import { compileMatcher, type Detection } from '../core/detect/matcher';
 import { SCANNED_EXTENSIONS, loadDocument } from '../core/detect/documents';
 import { scanPdfPages } from '../core/detect/pdf-scan';
+import { publishedValuesFromHtml } from '../core/page-date/from-html';
+import { pageDateFrom } from '../core/page-date/page-date';
+import { eventLine, standingRows } from '../core/timeline/standing-report';
+import { dayOf } from '../core/timeline/partial-date';
 
 const USAGE = 'usage: npm run scan -- [--json] <file-or-dir>...';
 
@@ -72,7 +78,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const matcher = compileMatcher(buildLexicon(loadDataset()));
+  const dataset = loadDataset();
+  const matcher = compileMatcher(buildLexicon(dataset));
+  const frameworks = new Map(dataset.frameworks.map((f) => [f.id, f]));
+  const today = dayOf(new Date());
   let failed = 0;
   for (const path of paths) {
     for (const file of await expand(path)) {
@@ -84,11 +93,18 @@ async function main(argv: string[]): Promise<number> {
       }
       // A PDF page by page, as the reader scans it (offsets still into doc.text).
       const detections = doc.pages ? scanPdfPages(matcher, doc.pages) : matcher.scan(doc.text);
+      const pageDate = doc.html ? (pageDateFrom(publishedValuesFromHtml(await readFile(file, 'utf8'))) ?? null) : null;
+      const standing = standingRows(frameworks, detections.filter((d) => d.kind === 'framework').map((d) => d.id), pageDate?.date, today);
       if (json) {
-        console.log(JSON.stringify({ file, textLength: doc.text.length, detections }));
+        console.log(JSON.stringify({ file, textLength: doc.text.length, pageDate, standing, detections }));
       } else {
         console.log(`\n${file} (${doc.text.length} characters of text, ${detections.length} detections)`);
+        console.log(pageDate ? `page date: ${pageDate.date} (${pageDate.confidence}, ${pageDate.source})` : 'page date: none');
         console.log(detections.length ? formatTable(['kind', 'name', 'text', 'count'], tableRows(detections)) : '(nothing found)');
+        if (standing.length) {
+          const rows = standing.map((r) => [r.name, r.then ?? '', r.now, r.changes.map(eventLine).join('; ')]);
+          console.log(`\n${formatTable(['framework', 'then', 'now', 'since then'], rows)}`);
+        }
       }
     }
   }

@@ -36,7 +36,7 @@ export interface Column {
 }
 
 /** An instrument no longer in effect is listed but never counts as reaching anyone. */
-const GONE = new Set<Framework['status']>(['repealed', 'superseded', 'withdrawn']);
+const GONE = new Set<Framework['status']>(['repealed', 'superseded', 'invalidated', 'withdrawn']);
 
 export const REGIME_LABEL: Record<Regime, string> = {
   strict: t('regimeStrict'),

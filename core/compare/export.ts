@@ -8,6 +8,7 @@
  */
 import type { Framework, Jurisdiction, Technology } from '../../data/schema';
 import { BINDING_LABEL, STATUS_LABEL, frameworkYear } from '../format';
+import { upcomingMarkdown, type UpcomingColumn } from './upcoming';
 import { REGIME_LABEL, type Column, type Related } from './comparison';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ALIGNMENT_RULE, formatAlignment, type TechnologyComparison } from './alignment';
@@ -160,7 +161,8 @@ function mdList(list: Related[], names: ExportNames): string {
     .join('; ');
 }
 
-export function comparisonMarkdown(comparisons: TechnologyComparison[], names: ExportNames, date: string): string {
+/** The comparison as Markdown, with the upcoming milestones at the end when given. */
+export function comparisonMarkdown(comparisons: TechnologyComparison[], names: ExportNames, date: string, upcoming?: readonly UpcomingColumn[]): string {
   const chosen = comparisons[0]?.columns.map((c) => c.jurisdiction) ?? [];
   const out: string[] = [`# ${t('exportMdTitle', chosen.map((j) => j.name).join(', '))}`, '', `${t('exportMdByline', date)} ${ALIGNMENT_RULE}`, ''];
   const none = t('exportMdNone');
@@ -181,5 +183,6 @@ export function comparisonMarkdown(comparisons: TechnologyComparison[], names: E
     }
     out.push('');
   }
+  if (upcoming) out.push(...upcomingMarkdown(upcoming));
   return out.join('\n');
 }

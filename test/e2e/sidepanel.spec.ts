@@ -24,7 +24,7 @@ const YEARS = Array.from({ length: NOW - 2015 + 1 }, (_, i) => 2015 + i);
 const atlas = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/world-atlas/countries-110m.json'), 'utf8')) as Topology;
 /** The outlines the map draws (Antarctica, which has no regime, is left out). */
 const ATLAS_IDS = new Set(countryShapes(atlas, 100, 50).map((s) => s.id).filter(Boolean));
-const GONE = ['repealed', 'superseded', 'withdrawn'];
+const GONE = ['repealed', 'superseded', 'invalidated', 'withdrawn'];
 const COMMITTED = ['adopted', 'in-force', 'partially-applicable'];
 
 // --- The rules, restated from the issue and data/schema.ts ---------------------------------------------

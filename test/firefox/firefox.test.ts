@@ -197,6 +197,21 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.close();
   });
 
+  it('on a page dated before an instrument was invalidated, the card says what applied when the page was written', async () => {
+    const page = await open('then-and-now.html');
+    const { x, y } = await pointAt(page, '#transfers', 'EU-U.S. Privacy Shield');
+    await page.mouse.move(x, y);
+    await until(() => cardShown(page, 'eu-us-privacy-shield'), Boolean, { what: 'the Privacy Shield card' });
+    const then = await page.evaluate(
+      () => document.querySelector('reg-lens-card')!.shadowRoot!.querySelector('.rl-card[data-id="eu-us-privacy-shield"] .rl-then')?.textContent,
+    );
+    expect(then).toBe(
+      'When this page was written (3 Jul 2019): in force \u2014 invalidated by the CJEU (Schrems II, C-311/18) on 16 Jul 2020; replaced by EU-U.S. Data Privacy Framework (10 Jul 2023)',
+    );
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it('browse mode (the Alt+Shift+L command, relayed by the background) walks the mentions; Tab enters the card; Esc leaves', async () => {
     const page = await open('inpage.html');
     await page.bringToFront();

@@ -71,7 +71,7 @@ describe('a column of the comparison, from the bundled dataset', () => {
     // The EU is not an OECD member in the dataset: the OECD AI Principles do not bind it.
     expect(ids(c.international)).not.toContain('oecd-ai-principles');
     expect(ids(c.reachedBy)).toEqual(
-      ai.filter((f) => f.scope.extraterritorial && !['repealed', 'superseded', 'withdrawn'].includes(f.status) && !f.scope.jurisdictions.some((s) => s === 'eu' || byId.get(s)?.memberOf.includes('eu'))).map((f) => f.id).sort((a, b) => {
+      ai.filter((f) => f.scope.extraterritorial && !['repealed', 'superseded', 'invalidated', 'withdrawn'].includes(f.status) && !f.scope.jurisdictions.some((s) => s === 'eu' || byId.get(s)?.memberOf.includes('eu'))).map((f) => f.id).sort((a, b) => {
         const n = (id: string) => d.frameworks.find((f) => f.id === id)!;
         return (n(a).shortName ?? n(a).name).localeCompare(n(b).shortName ?? n(b).name);
       }),

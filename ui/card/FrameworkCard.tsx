@@ -6,6 +6,10 @@ import { BindingBadge } from '../common/BindingBadge';
 import { SourceLinks } from '../common/SourceLinks';
 import { StageIndicator } from '../common/StageIndicator';
 import { CompareButton } from './CompareButton';
+import { TimelineNotes } from './TimelineNotes';
+import { TimelineStrip } from './TimelineStrip';
+import { currentStatus } from '../../core/timeline/standing';
+import { dayOf } from '../../core/timeline/partial-date';
 import { t } from '../../platform/i18n';
 
 export interface FrameworkCardProps {
@@ -15,9 +19,12 @@ export interface FrameworkCardProps {
   onCompare?: (jurisdictions: string[]) => void;
   /** Shown under the header (the candidates of an ambiguous mention). */
   children?: ComponentChildren;
+  /** The date of the page the card is shown on, when it publishes one: the card then says what applied then. */
+  pageDate?: string;
 }
 
-export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardProps) {
+export function FrameworkCard({ f, view, onCompare, children, pageDate }: FrameworkCardProps) {
+  const today = dayOf(new Date());
   const name = (id: string) => view.names[id] ?? id;
   const dates = (Object.keys(DATE_LABEL) as Array<keyof Framework['dates']>).filter((k) => f.dates[k]);
   return (
@@ -28,10 +35,11 @@ export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardPro
         <p class="rl-card__meta">
           <span class="rl-instrument">{INSTRUMENT_LABEL[f.instrument]}</span>
           <BindingBadge binding={f.binding} />
-          <span class="rl-status">{STATUS_LABEL[f.status]}</span>
+          <span class="rl-status">{STATUS_LABEL[currentStatus(f, today)]}</span>
         </p>
       </header>
       {children}
+      <TimelineNotes f={f} view={view} pageDate={pageDate} today={today} />
       {f.bindingNote ? <p class="rl-note">{f.bindingNote}</p> : null}
       <p class="rl-summary">{f.summary}</p>
       <dl class="rl-facts">
@@ -56,6 +64,7 @@ export function FrameworkCard({ f, view, onCompare, children }: FrameworkCardPro
           </>
         ) : null}
       </dl>
+      <TimelineStrip f={f} view={view} today={today} />
       <section aria-label={t('harmonizationChallenges')}>
         <h3>{t('challenges')}</h3>
         <ul class="rl-challenges">

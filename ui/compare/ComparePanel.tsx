@@ -13,6 +13,9 @@ import { Overview } from './Overview';
 import { RegimeMap } from './RegimeMap';
 import { TechnologySection } from './TechnologySection';
 import { YearChart } from './YearChart';
+import { UpcomingView } from './UpcomingView';
+import { upcomingByJurisdiction } from '../../core/compare/upcoming';
+import { dayOf } from '../../core/timeline/partial-date';
 import { t } from '../../platform/i18n';
 
 /** The side panel: choose 2 to 4 jurisdictions, compare them per technology, export, and see the article's pictures. */
@@ -38,6 +41,7 @@ export function ComparePanel({
   const comparisons = useMemo(() => compareAll(chosen, data.frameworks, byId), [chosen, data.frameworks, byId]);
   const technologies = useMemo(() => new Map(data.technologies.map((t) => [t.id, t])), [data.technologies]);
   const names = useMemo(() => ({ technologies, jurisdictions: byId }), [technologies, byId]);
+  const upcoming = useMemo(() => upcomingByJurisdiction(comparisons, dayOf(new Date())), [comparisons]);
   const suggestions = useMemo(() => suggestFromMentions(mentions, byId, chosenIds), [mentions, byId, chosenIds]);
 
   const toggle = (id: TechnologyId) =>
@@ -64,7 +68,8 @@ export function ComparePanel({
         {t('comparingStatus', chosen.map((j) => j.name).join(', '))}
       </p>
       <Overview comparisons={comparisons} technologies={technologies} onOpen={reveal} />
-      <ExportBar comparisons={comparisons} names={names} />
+      <UpcomingView columns={upcoming} />
+      <ExportBar comparisons={comparisons} names={names} upcoming={upcoming} />
       <section class="rl-by-tech" aria-labelledby="rl-by-tech-h">
         <h2 id="rl-by-tech-h">{t('byTechnology')}</h2>
         {comparisons.map((t) => (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TechnologyComparison } from '../../core/compare/alignment';
 import { comparisonCsv, comparisonMarkdown, type ExportNames } from '../../core/compare/export';
+import type { UpcomingColumn } from '../../core/compare/upcoming';
 import { t } from '../../platform/i18n';
 
 type Format = 'markdown' | 'csv';
@@ -40,11 +41,11 @@ function download(text: string, name: string, type: string) {
 }
 
 /** Copy or download the comparison as Markdown or CSV. */
-export function ExportBar({ comparisons, names }: { comparisons: TechnologyComparison[]; names: ExportNames }) {
+export function ExportBar({ comparisons, names, upcoming }: { comparisons: TechnologyComparison[]; names: ExportNames; upcoming?: UpcomingColumn[] }) {
   const [status, setStatus] = useState('');
   const today = new Date().toISOString().slice(0, 10);
   const ids = comparisons[0]?.columns.map((c) => c.jurisdiction.id).join('-') ?? 'comparison';
-  const text = (f: Format) => (f === 'csv' ? comparisonCsv(comparisons) : comparisonMarkdown(comparisons, names, today));
+  const text = (f: Format) => (f === 'csv' ? comparisonCsv(comparisons) : comparisonMarkdown(comparisons, names, today, upcoming));
 
   return (
     <section class="rl-cmp-export" aria-labelledby="rl-export-h">
