@@ -18,15 +18,30 @@ const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 module.exports = {
   forbidden: [
-    { name: 'no-cycle', severity: 'error', comment: 'Import cycles make modules that cannot be read apart.', from: {}, to: { circular: true } },
+    {
+      name: 'no-cycle',
+      severity: 'error',
+      comment: 'Import cycles make modules that cannot be read apart.',
+      from: {},
+      to: { circular: true },
+    },
     ...Object.entries(LAYERS).map(([folder, allowed]) => ({
       name: `layer-${folder}`,
       severity: 'error',
       comment: `${folder}/ may import only ${allowed.join(', ')} (README, Layout)`,
       from: { path: `^${esc(folder)}/` },
-      to: { path: '^(?:core|protocol|platform|background|page|ui|data|entrypoints|scripts|test)/', pathNot: [`^${esc(folder)}/`, ...allowed.map((a) => `^${esc(a)}(?:/|$)`)] },
+      to: {
+        path: '^(?:core|protocol|platform|background|page|ui|data|entrypoints|scripts|test)/',
+        pathNot: [`^${esc(folder)}/`, ...allowed.map((a) => `^${esc(a)}(?:/|$)`)],
+      },
     })),
-    { name: 'no-entrypoint-imports', severity: 'error', comment: 'Entry points wire; nothing imports them.', from: { pathNot: '^(?:entrypoints|test)/' }, to: { path: '^entrypoints/' } },
+    {
+      name: 'no-entrypoint-imports',
+      severity: 'error',
+      comment: 'Entry points wire; nothing imports them.',
+      from: { pathNot: '^(?:entrypoints|test)/' },
+      to: { path: '^entrypoints/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

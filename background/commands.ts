@@ -13,7 +13,11 @@ interface CommandsApi {
 }
 
 /** Relays the browse shortcut to the active tab's content script; a tab without one is left alone. */
-export async function relayCommand(command: string, tab: Tab | undefined, api: CommandsApi = browser as unknown as CommandsApi): Promise<boolean> {
+export async function relayCommand(
+  command: string,
+  tab: Tab | undefined,
+  api: CommandsApi = browser as unknown as CommandsApi,
+): Promise<boolean> {
   if (command !== BROWSE_COMMAND) return false;
   const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return false;

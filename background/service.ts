@@ -25,9 +25,7 @@ export function createService(dataset: Dataset, db: LensDb = new LensDb()): Serv
   // arrives while seeding sees the full dataset.
   let seeded: Promise<unknown> = Promise.resolve();
   const reseedIfNeeded = () =>
-    (seeded = seeded
-      .then(() => ensureSeeded(db, dataset))
-      .catch((e: unknown) => console.error('[regulatory-lens] seeding failed', e)));
+    (seeded = seeded.then(() => ensureSeeded(db, dataset)).catch((e: unknown) => console.error('[regulatory-lens] seeding failed', e)));
   // Built once per worker start (the dataset is bundled, so once per version): content scripts only hydrate them.
   const tables = buildMatcherTables(buildLexicon(dataset));
   const jurisdictionsById = new Map(dataset.jurisdictions.map((j) => [j.id, j]));
@@ -45,7 +43,8 @@ export function createService(dataset: Dataset, db: LensDb = new LensDb()): Serv
       return loadEntityView(db, kind, id);
     },
     // Called synchronously from the message event, so the opener still runs inside the user's gesture.
-    openSidePanel: ({ jurisdictions }, sender) => openSidePanel(jurisdictions, sender, { db, byId: jurisdictionsById, openers: panelOpeners }),
+    openSidePanel: ({ jurisdictions }, sender) =>
+      openSidePanel(jurisdictions, sender, { db, byId: jurisdictionsById, openers: panelOpeners }),
     // Extension pages ask for this when they open, so it re-checks the database (cheap: a version and six
     // counts) and repairs a damaged one.
     datasetInfo: async () => {
@@ -61,6 +60,9 @@ export function createService(dataset: Dataset, db: LensDb = new LensDb()): Serv
       };
     },
   };
-  const installed = () => forgetSearchIndex(db).catch(() => undefined).then(reseedIfNeeded);
+  const installed = () =>
+    forgetSearchIndex(db)
+      .catch(() => undefined)
+      .then(reseedIfNeeded);
   return { handlers, reseedIfNeeded, installed };
 }

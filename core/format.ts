@@ -43,7 +43,20 @@ export const DATE_LABEL: Record<keyof Framework['dates'], string> = {
   repealed: t('statusRepealed'),
 };
 
-const MONTHS = ['monthJan', 'monthFeb', 'monthMar', 'monthApr', 'monthMay', 'monthJun', 'monthJul', 'monthAug', 'monthSep', 'monthOct', 'monthNov', 'monthDec'] as const;
+const MONTHS = [
+  'monthJan',
+  'monthFeb',
+  'monthMar',
+  'monthApr',
+  'monthMay',
+  'monthJun',
+  'monthJul',
+  'monthAug',
+  'monthSep',
+  'monthOct',
+  'monthNov',
+  'monthDec',
+] as const;
 
 /** "2018-05-25" -> "25 May 2018"; "2013-12" -> "Dec 2013"; precision is never invented. */
 export function formatDate(d: string): string {

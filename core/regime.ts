@@ -57,12 +57,7 @@ export function organizationIds(j: Jurisdiction, byId: Map<string, Jurisdiction>
   return ids;
 }
 
-export function regimeFor(
-  j: Jurisdiction,
-  tech: TechnologyId,
-  frameworks: Framework[],
-  byId: Map<string, Jurisdiction>,
-): RegimeResult {
+export function regimeFor(j: Jurisdiction, tech: TechnologyId, frameworks: Framework[], byId: Map<string, Jurisdiction>): RegimeResult {
   const own = ownScopeIds(j, byId);
   const orgs = organizationIds(j, byId);
   const onTech = frameworks.filter((f) => f.technologies.includes(tech));

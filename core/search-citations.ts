@@ -17,7 +17,13 @@ export function citationSearch(docs: readonly SearchDoc[]): (query: string) => S
     const cited = citationsOfQuery(query).filter((c) => !c.id.startsWith('ukact:'));
     if (!cited.length) return [];
     // Built on the first query that cites something.
-    index ??= new Map(citationRows([...byId.values()].flatMap((d) => [d.name, ...(d.shortName ? [d.shortName] : []), ...d.aliases].map((name) => ({ id: d.id, name, jurisdictions: d.jurisdictions })))));
+    index ??= new Map(
+      citationRows(
+        [...byId.values()].flatMap((d) =>
+          [d.name, ...(d.shortName ? [d.shortName] : []), ...d.aliases].map((name) => ({ id: d.id, name, jurisdictions: d.jurisdictions })),
+        ),
+      ),
+    );
     const out: SearchDoc[] = [];
     const seen = new Set<string>();
     const resolved = cited.flatMap((c) => {
@@ -36,7 +42,17 @@ export function citationSearch(docs: readonly SearchDoc[]): (query: string) => S
       const info = citationInfo(c.id);
       if (!info || seen.has(c.id)) continue;
       seen.add(c.id);
-      out.push({ kind: 'citation', id: c.id, name: info.display, aliases: [], sharedAliases: [], summary: '', scope: info.link?.site ?? '', reach: 0, context: [] });
+      out.push({
+        kind: 'citation',
+        id: c.id,
+        name: info.display,
+        aliases: [],
+        sharedAliases: [],
+        summary: '',
+        scope: info.link?.site ?? '',
+        reach: 0,
+        context: [],
+      });
     }
     return out;
   };

@@ -17,7 +17,6 @@ import { citationSearch } from './search-citations';
 import type { SearchDoc, SearchHit } from './search-doc';
 import { hasOtherScript } from './detect/other-scripts';
 
-
 export interface SearchIndex {
   readonly docs: readonly SearchDoc[];
   /** Records the query names (see `names` in search-precision.ts): never a record it only resembles. */
@@ -56,52 +55,46 @@ export function toSearchDocs(frameworks: Framework[], jurisdictions: Jurisdictio
     return f.scope.extraterritorial ? `${shown} · extraterritorial` : shown;
   };
   return [
-    ...frameworks.map(
-      (f): SearchDoc => ({
-        kind: 'framework',
-        id: f.id,
-        name: f.name,
-        shortName: f.shortName,
-        aliases: f.aliases,
-        sharedAliases: f.ambiguousAliases,
-        summary: f.summary,
-        binding: f.binding,
-        status: f.status,
-        scope: scopeOf(f),
-        reach: REACH[f.scope.level],
-        context: [...placeNames([...new Set([...f.scope.jurisdictions, f.issuer])]), ...Object.values(f.dates).map((d) => d.slice(0, 4))],
-        jurisdictions: [...f.scope.jurisdictions, f.issuer],
-      }),
-    ),
-    ...jurisdictions.map(
-      (j): SearchDoc => ({
-        kind: 'jurisdiction',
-        id: j.id,
-        name: j.name,
-        shortName: j.shortName,
-        // A place is looked up by its names in the Latin script; the names in other scripts and languages
-        // (there to find mentions on pages) would multiply the index's words for lookups nobody types here.
-        aliases: j.aliases.filter(isLookupName),
-        sharedAliases: [],
-        summary: j.summary,
-        scope: j.parent ? `${PLACE_LABEL[j.kind]}, ${place.get(j.parent) ?? j.parent}` : PLACE_LABEL[j.kind],
-        reach: 0,
-        context: j.parent ? placeNames([j.parent]) : [],
-      }),
-    ),
-    ...technologies.map(
-      (t): SearchDoc => ({
-        kind: 'technology',
-        id: t.id,
-        name: t.name,
-        aliases: [...t.aliases, ...t.subAreas.flatMap((s) => [s.name, ...s.aliases])],
-        sharedAliases: [],
-        summary: t.summary,
-        scope: `${t.subAreas.length} sub-areas`,
-        reach: 0,
-        context: [],
-      }),
-    ),
+    ...frameworks.map((f): SearchDoc => ({
+      kind: 'framework',
+      id: f.id,
+      name: f.name,
+      shortName: f.shortName,
+      aliases: f.aliases,
+      sharedAliases: f.ambiguousAliases,
+      summary: f.summary,
+      binding: f.binding,
+      status: f.status,
+      scope: scopeOf(f),
+      reach: REACH[f.scope.level],
+      context: [...placeNames([...new Set([...f.scope.jurisdictions, f.issuer])]), ...Object.values(f.dates).map((d) => d.slice(0, 4))],
+      jurisdictions: [...f.scope.jurisdictions, f.issuer],
+    })),
+    ...jurisdictions.map((j): SearchDoc => ({
+      kind: 'jurisdiction',
+      id: j.id,
+      name: j.name,
+      shortName: j.shortName,
+      // A place is looked up by its names in the Latin script; the names in other scripts and languages
+      // (there to find mentions on pages) would multiply the index's words for lookups nobody types here.
+      aliases: j.aliases.filter(isLookupName),
+      sharedAliases: [],
+      summary: j.summary,
+      scope: j.parent ? `${PLACE_LABEL[j.kind]}, ${place.get(j.parent) ?? j.parent}` : PLACE_LABEL[j.kind],
+      reach: 0,
+      context: j.parent ? placeNames([j.parent]) : [],
+    })),
+    ...technologies.map((t): SearchDoc => ({
+      kind: 'technology',
+      id: t.id,
+      name: t.name,
+      aliases: [...t.aliases, ...t.subAreas.flatMap((s) => [s.name, ...s.aliases])],
+      sharedAliases: [],
+      summary: t.summary,
+      scope: `${t.subAreas.length} sub-areas`,
+      reach: 0,
+      context: [],
+    })),
   ];
 }
 
@@ -110,12 +103,19 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Case, accents and width folded: "Règlement" and "REGLEMENT" are the same word. */
 export function fold(s: string): string {
   // ASCII has nothing to decompose: the popup folds every name and summary when it opens.
-  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ASCII.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
 }
 
 /** Words of letters or digits: "Regulation (EU) 2016/679" -> regulation, eu, 2016, 679. */
 export function words(s: string): string[] {
-  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 // Words too common to narrow anything down, dropped from a query that has other words.
@@ -231,7 +231,9 @@ export function searchIndexFrom(data: SearchIndexData): SearchIndex {
   // Typos are looked for among the words of frameworks' and technologies' names and places' display
   // names: a Bitap pass per word over every alias of 600 places made a long query 3 times slower, and a
   // place's other names are still found exactly or by their start.
-  const typoWords = [...new Set(prepared.flatMap((p) => (p.doc.kind === 'jurisdiction' ? p.names.slice(0, 2) : p.names).flatMap((n) => n.words)))].sort();
+  const typoWords = [
+    ...new Set(prepared.flatMap((p) => (p.doc.kind === 'jurisdiction' ? p.names.slice(0, 2) : p.names).flatMap((n) => n.words))),
+  ].sort();
   // Bitap makes one pass per error allowed: short words need two ("gdrp"), longer ones get a third of
   // their length, which also bounds the cost of a long garbage word.
   // The two share one index of the words: only the threshold differs.
@@ -324,7 +326,13 @@ export function searchIndexFrom(data: SearchIndexData): SearchIndex {
         } else if (` ${n.phrase} `.includes(` ${phrase}`)) bonus = Math.max(bonus, 0.2);
       }
       const quality = Math.min(1, sum / qWords.length + bonus) * (0.8 + 0.2 * fit);
-      const named = tier < 2 || queryNames(check, names.map((n) => n.words), (k) => perWord[k]!.situated.has(i));
+      const named =
+        tier < 2 ||
+        queryNames(
+          check,
+          names.map((n) => n.words),
+          (k) => perWord[k]!.situated.has(i),
+        );
       hits.push({ doc, score: tier < 2 ? 0 : Math.max(1 - quality, 1e-6), tier, bucket: Math.round((1 - quality) * 5), named });
     }
     // An exact name leads; then frameworks first among comparably good hits, so a clearly better hit of
@@ -364,7 +372,9 @@ export function searchIndexFrom(data: SearchIndexData): SearchIndex {
   let nameBigrams: Array<Array<Set<string>>> | undefined;
   const nearest = (query: string, limit = 3): SearchDoc[] => {
     // Loose matches first: they share the query's words, which a reader recognises more than spellings.
-    const loose = ranked(query).loose.slice(0, limit).map((h) => h.doc);
+    const loose = ranked(query)
+      .loose.slice(0, limit)
+      .map((h) => h.doc);
     if (loose.length >= limit) return loose;
     const q = bigrams(words(query.slice(0, 200)).join(' '));
     if (!q.size) return loose;

@@ -11,7 +11,7 @@ export const Id = z.string().regex(ID_PATTERN, 'ids are lower-case kebab-case');
 export const PartialDate = z
   .string()
   .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+  .refine((s) => s.length < 10 || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
     message: 'not a real calendar date',
   });
 
@@ -112,7 +112,6 @@ export const ChallengeId = z.enum(CHALLENGE_IDS);
 
 export const LEVELS = ['global', 'regional', 'national', 'subnational'] as const;
 
-
 export const Framework = z.strictObject({
   id: Id,
   name: Text,
@@ -162,9 +161,7 @@ export const Framework = z.strictObject({
    */
   timeline: z.array(TimelineEvent).optional(),
   summary: Text,
-  challenges: z
-    .array(z.strictObject({ id: ChallengeId, why: Text }))
-    .min(1, 'every framework touches at least one challenge'),
+  challenges: z.array(z.strictObject({ id: ChallengeId, why: Text })).min(1, 'every framework touches at least one challenge'),
   stage: StageId,
   related: z.array(Id).default([]),
   sources: z.array(Source).min(1),
@@ -183,9 +180,15 @@ export const Jurisdiction = z.strictObject({
   adjectives: z.array(Text).default([]),
   kind: z.enum(JURISDICTION_KINDS),
   /** ISO 3166-1 alpha-2 for countries, ISO 3166-2 for subnational ones. */
-  iso: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/).optional(),
+  iso: z
+    .string()
+    .regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/)
+    .optional(),
   /** ISO 3166-1 numeric (as in Natural Earth / world-atlas ids), for countries on the map. */
-  isoNumeric: z.string().regex(/^\d{3}$/).optional(),
+  isoNumeric: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional(),
   /** For subnational jurisdictions: the country they belong to. */
   parent: Id.optional(),
   /** Blocs and organizations this jurisdiction is a member of (EU, OECD, G7, G20, Council of Europe...). */

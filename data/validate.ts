@@ -51,7 +51,9 @@ function crossRecordProblems(d: DatasetT): string[] {
     if (!ok) problems.push(`${where}: unknown ${what} id "${id}"`);
   };
   for (const f of d.frameworks) {
-    f.scope.jurisdictions.forEach((j, i) => need(jurisdictionIds.has(j), `frameworks[${f.id}].scope.jurisdictions.${i}`, j, 'jurisdiction'));
+    f.scope.jurisdictions.forEach((j, i) =>
+      need(jurisdictionIds.has(j), `frameworks[${f.id}].scope.jurisdictions.${i}`, j, 'jurisdiction'),
+    );
     need(jurisdictionIds.has(f.issuer), `frameworks[${f.id}].issuer`, f.issuer, 'jurisdiction');
     f.related.forEach((r, i) => need(frameworkIds.has(r) && r !== f.id, `frameworks[${f.id}].related.${i}`, r, 'framework'));
     const order = (['proposed', 'adopted', 'inForce', 'applies'] as const).flatMap((k) => (f.dates[k] ? [[k, f.dates[k]!] as const] : []));
@@ -100,7 +102,9 @@ function aliasCollisions(d: DatasetT): string[] {
   const problems: string[] = [];
   for (const [key, list] of owners) {
     if (list.length > 1 && list.some((o) => !o.ambiguous)) {
-      problems.push(`${list.map((o) => o.who).join(', ')}: the name "${key}" points at more than one entity; declare it in ambiguousAliases`);
+      problems.push(
+        `${list.map((o) => o.who).join(', ')}: the name "${key}" points at more than one entity; declare it in ambiguousAliases`,
+      );
     }
   }
   return problems;

@@ -50,7 +50,8 @@ const throughPage: SheetAccess = {
 };
 
 /** Our sheet as the page sees it, so that it compares equal to the entries of the page's list. */
-const unwrap = (s: CSSStyleSheet): CSSStyleSheet => (typeof XPCNativeWrapper === 'object' || typeof XPCNativeWrapper === 'function' ? XPCNativeWrapper!.unwrap(s) : s);
+const unwrap = (s: CSSStyleSheet): CSSStyleSheet =>
+  typeof XPCNativeWrapper === 'object' || typeof XPCNativeWrapper === 'function' ? XPCNativeWrapper!.unwrap(s) : s;
 
 function accessFor(root: Root): SheetAccess {
   try {
@@ -76,5 +77,9 @@ export function dropSheet(root: Root, sheet: CSSStyleSheet): void {
   const access = accessFor(root);
   const target = access === throughPage ? unwrap(sheet) : sheet;
   const sheets = access.read(root);
-  if (sheets.includes(target)) access.write(root, sheets.filter((s) => s !== target));
+  if (sheets.includes(target))
+    access.write(
+      root,
+      sheets.filter((s) => s !== target),
+    );
 }

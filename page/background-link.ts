@@ -31,7 +31,9 @@ export function backgroundLink(
     return v;
   };
   const compare = (jurisdictions: string[]) =>
-    void send({ type: 'openSidePanel', jurisdictions: jurisdictions.slice(0, 4) }).catch((e: unknown) => console.warn('[regulatory-lens]', e));
+    void send({ type: 'openSidePanel', jurisdictions: jurisdictions.slice(0, 4) }).catch((e: unknown) =>
+      console.warn('[regulatory-lens]', e),
+    );
   return {
     loadMatcherTables: () => {
       const p = early ?? send({ type: 'getLexicon' });

@@ -23,7 +23,8 @@ const JURISDICTION_KIND: Record<string, string> = {
 /** "binding regulation", "non-binding soft law", "country", "emerging technology". */
 export function describeView(view: EntityView): string {
   const e = view.entity;
-  if (e.kind === 'framework') return `${BINDING_LABEL[e.record.binding].toLowerCase()} ${INSTRUMENT_LABEL[e.record.instrument].toLowerCase()}`;
+  if (e.kind === 'framework')
+    return `${BINDING_LABEL[e.record.binding].toLowerCase()} ${INSTRUMENT_LABEL[e.record.instrument].toLowerCase()}`;
   if (e.kind === 'jurisdiction') return JURISDICTION_KIND[e.record.kind] ?? t('jurisdictionLower');
   // A citation's kind of instrument ("EU regulation"); its key comes from the family tables.
   if (e.kind === 'citation') return t(e.record.label as MessageKey);
@@ -152,7 +153,12 @@ function deepActiveElement(doc: Document): Element | null {
  * While browsing, the mode's keys belong to it (caught before the page's own handlers), and a click outside
  * the card ends it.
  */
-export function listenForBrowseKeys(ctx: Pick<HoverCtx, 'addEventListener'>, win: Window, browse: BrowseMode, card: Pick<CardSurface, 'contains'>): void {
+export function listenForBrowseKeys(
+  ctx: Pick<HoverCtx, 'addEventListener'>,
+  win: Window,
+  browse: BrowseMode,
+  card: Pick<CardSurface, 'contains'>,
+): void {
   ctx.addEventListener(
     win,
     'keydown',

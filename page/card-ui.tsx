@@ -120,7 +120,8 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
     // The context element must be in this document: floating-ui adds the offsets of frames it finds
     // above the context element itself, and `rectOf` is already in this viewport's coordinates.
     let anchor: Element = m.startNode.parentElement ?? document.documentElement;
-    for (let guard = 0; anchor.ownerDocument !== document && guard < 16; guard++) anchor = frameOf(anchor.ownerDocument) ?? document.documentElement;
+    for (let guard = 0; anchor.ownerDocument !== document && guard < 16; guard++)
+      anchor = frameOf(anchor.ownerDocument) ?? document.documentElement;
     const reference = {
       getBoundingClientRect: () => deps.rectOf(m) ?? new DOMRect(),
       contextElement: anchor,
@@ -143,7 +144,11 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
           flip({ padding: 8 }),
           shift({ padding: 8 }),
           // Never taller than the room on its side: the card scrolls inside rather than off screen.
-          size({ padding: 8, apply: ({ availableHeight }) => box.style.setProperty('--rl-available-height', `${Math.max(160, Math.floor(availableHeight))}px`) }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) =>
+              box.style.setProperty('--rl-available-height', `${Math.max(160, Math.floor(availableHeight))}px`),
+          }),
         ],
       });
       if (current !== m) return;
@@ -178,7 +183,8 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
         box,
       );
     const e = view.entity;
-    const label = e.kind === 'citation' ? e.record.display : e.kind === 'technology' ? e.record.name : (e.record.shortName ?? e.record.name);
+    const label =
+      e.kind === 'citation' ? e.record.display : e.kind === 'technology' ? e.record.name : (e.record.shortName ?? e.record.name);
     box.setAttribute('aria-label', t('cardLabel', label));
     draw(view);
     box.style.display = 'block';

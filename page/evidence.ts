@@ -51,7 +51,12 @@ export class PageEvidence {
 
   /** A copy of the totals that later changes do not touch (for a round of checks). */
   snapshot(): PageTotals {
-    return { jurisdictions: new Map(this.counts.jurisdictions), frameworks: new Map(this.counts.frameworks), technologies: new Map(this.counts.technologies), words: new Map(this.counts.words) };
+    return {
+      jurisdictions: new Map(this.counts.jurisdictions),
+      frameworks: new Map(this.counts.frameworks),
+      technologies: new Map(this.counts.technologies),
+      words: new Map(this.counts.words),
+    };
   }
 
   /** Text nodes holding evidence or the text of a segment to re-check. */
@@ -67,7 +72,8 @@ export class PageEvidence {
 
   /** Drops every piece matching `pred`. */
   releaseWhere(pred: (p: Piece) => boolean): void {
-    for (const [node, held] of this.byNode) if (Array.isArray(held) ? held.some(pred) : pred(held)) this.keepOnly(node, held, (p) => !pred(p));
+    for (const [node, held] of this.byNode)
+      if (Array.isArray(held) ? held.some(pred) : pred(held)) this.keepOnly(node, held, (p) => !pred(p));
   }
 
   clear(): void {

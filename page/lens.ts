@@ -63,7 +63,19 @@ export const SLICE_BUDGET_MS = 8;
 /** How long the page protocol waits for a scan in progress before answering with what it has. */
 const ANSWER_WAIT_MS = 3000;
 
-type LensStats = Pick<PageStats, 'scriptStart' | 'lexiconReceived' | 'matcherReady' | 'matcherInitMs' | 'matcherLongestTaskMs' | 'firstHighlight' | 'firstHighlightChunk' | 'initialScanDone' | 'fullScans' | 'changeScans'>;
+type LensStats = Pick<
+  PageStats,
+  | 'scriptStart'
+  | 'lexiconReceived'
+  | 'matcherReady'
+  | 'matcherInitMs'
+  | 'matcherLongestTaskMs'
+  | 'firstHighlight'
+  | 'firstHighlightChunk'
+  | 'initialScanDone'
+  | 'fullScans'
+  | 'changeScans'
+>;
 
 export class Lens implements PageSide {
   readonly doc: Document;
@@ -111,7 +123,12 @@ export class Lens implements PageSide {
       },
       frameDocument: (doc) => this.listen(doc),
     });
-    this.paint = new Paintwork({ forceFallback: opts.forceFallback, hooks: this.roots.writeHooks, isPainted: (m) => this.store.isPainted(m), report: this.report });
+    this.paint = new Paintwork({
+      forceFallback: opts.forceFallback,
+      hooks: this.roots.writeHooks,
+      isPainted: (m) => this.store.isPainted(m),
+      report: this.report,
+    });
     this.pump = new Pump({
       budgetMs: opts.budgetMs ?? SLICE_BUDGET_MS,
       now: this.now,
@@ -357,12 +374,15 @@ export class Lens implements PageSide {
   }
 
   async pageMentions(): Promise<{ mentions: PageMention[] }> {
-    if (!this.active) throw new Error(this.settings?.enabled === false ? 'Regulatory Lens is switched off.' : 'Regulatory Lens is paused on this site.');
+    if (!this.active)
+      throw new Error(this.settings?.enabled === false ? 'Regulatory Lens is switched off.' : 'Regulatory Lens is paused on this site.');
     await this.settled();
     const order = this.store.where((m) => this.settings?.kinds[m.detection.kind] !== false).sort(compareMentions);
     const position = new Map(order.map((m, i) => [m, i]));
     return {
-      mentions: this.store.entitiesFound().map((e) => ({ kind: e.kind, id: e.id, name: e.name, count: e.count, index: position.get(e.first) ?? 0 })),
+      mentions: this.store
+        .entitiesFound()
+        .map((e) => ({ kind: e.kind, id: e.id, name: e.name, count: e.count, index: position.get(e.first) ?? 0 })),
     };
   }
 

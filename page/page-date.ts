@@ -19,7 +19,10 @@ function publishedValues(doc: Document): PublishedValues {
     if (key) meta.push({ key: key.toLowerCase(), content: el.getAttribute('content') ?? '' });
   }
   const timeEls = [...doc.querySelectorAll('time[datetime]')];
-  const times = timeEls.map((el) => ({ datetime: el.getAttribute('datetime') ?? '', inHeader: timeEls.length === 1 || !!el.closest('header') }));
+  const times = timeEls.map((el) => ({
+    datetime: el.getAttribute('datetime') ?? '',
+    inHeader: timeEls.length === 1 || !!el.closest('header'),
+  }));
   const h1s = doc.querySelectorAll('h1');
   // "Near the headline": in the same block as the only <h1> (its parent's subtree), not inside it.
   const near = h1s.length === 1 ? h1s[0]!.parentElement : null;

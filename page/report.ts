@@ -18,7 +18,9 @@ export interface Reporter {
 export const MAX_DISTINCT_REPORTS = 50;
 
 /** `log` defaults to console.warn, looked up at each call (tests replace it after the reporter exists). */
-export function createReporter(log: (message: string, error: unknown) => void = (message, error) => console.warn(message, error)): Reporter {
+export function createReporter(
+  log: (message: string, error: unknown) => void = (message, error) => console.warn(message, error),
+): Reporter {
   const seen = new Set<string>();
   let failures = 0;
   return {
@@ -38,6 +40,7 @@ export function createReporter(log: (message: string, error: unknown) => void = 
 function describeError(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   // DOMExceptions from another realm (a frame) are not `instanceof Error` here.
-  if (typeof e === 'object' && e !== null && 'message' in e) return `${String((e as { name?: unknown }).name)}: ${String((e as { message: unknown }).message)}`;
+  if (typeof e === 'object' && e !== null && 'message' in e)
+    return `${String((e as { name?: unknown }).name)}: ${String((e as { message: unknown }).message)}`;
   return String(e);
 }

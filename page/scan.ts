@@ -153,7 +153,10 @@ export class ScanJob implements Job {
         // Its tail margin must be read as in the whole text: walk that far first.
         if (this.streaming) this.walkPast(parts[parts.length - 1]!, MARGIN_CHARS);
         this.scanSafely({ stream: this.stream, parts, root: this.root, stamp: this.opts.stamp });
-        env.pace.observe(parts.reduce((n, p) => n + p.to - p.from, 0), env.now() - t0);
+        env.pace.observe(
+          parts.reduce((n, p) => n + p.to - p.from, 0),
+          env.now() - t0,
+        );
         scanned = true;
       }
       if (this.opts.full) {
@@ -258,7 +261,12 @@ export class ScanJob implements Job {
       this.env.report('detection', e);
       for (const part of target.parts) {
         try {
-          this.scanSegment({ ...target, parts: [part] }, { ...stored, parts: [{ unit: part.unit, from: part.from, to: part.to }] }, false, only);
+          this.scanSegment(
+            { ...target, parts: [part] },
+            { ...stored, parts: [{ unit: part.unit, from: part.from, to: part.to }] },
+            false,
+            only,
+          );
         } catch (e2) {
           this.env.report('detection', e2);
         }
@@ -302,14 +310,24 @@ export class ScanJob implements Job {
     for (const d of detections) {
       const s = locateIn(index, d.start - lead.length);
       const e = locateIn(index, d.end - lead.length, true);
-      if (s && e && (!mine || mine[s.k])) found.push({ detection: d, startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset, root: target.root, stamp: target.stamp });
+      if (s && e && (!mine || mine[s.k]))
+        found.push({
+          detection: d,
+          startNode: s.node,
+          startOffset: s.offset,
+          endNode: e.node,
+          endOffset: e.offset,
+          root: target.root,
+          stamp: target.stamp,
+        });
     }
     // Evidence is kept by piece of text: one per chunk that holds some, and one per chunk of a segment that
     // relied on page-level answers (its checks run again while it still owns its text).
     const pieces = new Map<number, Piece>();
     const piece = (k: number): Piece => {
       let p = pieces.get(k);
-      if (!p) pieces.set(k, (p = { node: chunks[k]!.node, from: froms[k]!, to: tos[k]!, root: target.root, stamp: target.stamp, alive: false }));
+      if (!p)
+        pieces.set(k, (p = { node: chunks[k]!.node, from: froms[k]!, to: tos[k]!, root: target.root, stamp: target.stamp, alive: false }));
       return p;
     };
     const located: Array<{ piece: Piece; item: EvidenceItem }> = [];
@@ -320,7 +338,8 @@ export class ScanJob implements Job {
     if (record.checks.length) for (let k = 0; k < chunks.length; k++) if (!mine || mine[k]) piece(k);
     env.store.evidence.commit([...pieces.values()], located, record.checks.length ? record : undefined);
     const old: Mention[] = [];
-    for (let k = 0; k < chunks.length; k++) if (!mine || mine[k]) for (const m of env.store.inRange(chunks[k]!.node, froms[k]!, tos[k]!)) old.push(m);
+    for (let k = 0; k < chunks.length; k++)
+      if (!mine || mine[k]) for (const m of env.store.inRange(chunks[k]!.node, froms[k]!, tos[k]!)) old.push(m);
     const { stale, fresh } = keepSame(old, found);
     env.store.remove(stale);
     env.store.add(fresh);
@@ -365,8 +384,8 @@ function scanOrder(units: Unit[], order: ScanJobOptions['order']): number[] {
   const ordered = order(units);
   // Visible first is a rotation of document order (on screen and below, then above): no map needed.
   const start = units.indexOf(ordered[0]!);
-  if (start >= 0 && ordered.length === n && ordered.every((u, k) => u === units[(start + k) % n])) return Array.from({ length: n }, (_, k) => (start + k) % n);
+  if (start >= 0 && ordered.length === n && ordered.every((u, k) => u === units[(start + k) % n]))
+    return Array.from({ length: n }, (_, k) => (start + k) % n);
   const at = new Map(units.map((u, i) => [u, i]));
   return ordered.map((u) => at.get(u)!);
 }
-

@@ -29,7 +29,11 @@ export class UnitWalker {
   /** Text nodes seen in runs and leaf blocks so far (a measure of page size for the stats). */
   elementsVisited = 0;
 
-  constructor(container: Node, private found: Discoveries = {}, scopeRoot?: Node) {
+  constructor(
+    container: Node,
+    private found: Discoveries = {},
+    scopeRoot?: Node,
+  ) {
     if (isElement(container)) {
       this.discover(container);
       // A container inside an editor, a textarea or a hidden subtree yields nothing.

@@ -36,7 +36,11 @@ export async function loadEntityView(db: LensDb, kind: EntityKind, id: string): 
   const view: EntityView = { entity, names, challenges, stages: stages.sort((a, b) => a.order - b.order) };
   if (entity.kind === 'framework') view.since = tookEffect(frameworks);
   if (entity.kind === 'jurisdiction') {
-    const [allFrameworks, allJurisdictions, technologies] = await Promise.all([db.frameworks.toArray(), db.jurisdictions.toArray(), db.technologies.toArray()]);
+    const [allFrameworks, allJurisdictions, technologies] = await Promise.all([
+      db.frameworks.toArray(),
+      db.jurisdictions.toArray(),
+      db.technologies.toArray(),
+    ]);
     Object.assign(view, jurisdictionExtras(entity.record, allFrameworks, allJurisdictions, technologies));
   } else if (entity.kind === 'technology') {
     const [onTech, allFrameworks, allJurisdictions] = await Promise.all([
@@ -74,7 +78,16 @@ export function instrumentRef(f: Framework): InstrumentRef {
 }
 
 const LAW = new Set<Framework['instrument']>(['statute', 'regulation', 'directive', 'treaty']);
-const CURRENT: Framework['status'][] = ['in-force', 'partially-applicable', 'adopted', 'proposed', 'superseded', 'invalidated', 'repealed', 'withdrawn'];
+const CURRENT: Framework['status'][] = [
+  'in-force',
+  'partially-applicable',
+  'adopted',
+  'proposed',
+  'superseded',
+  'invalidated',
+  'repealed',
+  'withdrawn',
+];
 
 /** Most telling first: binding laws, then what is in force, then the most recent. */
 export function byImportance(a: Framework, b: Framework): number {
@@ -98,7 +111,13 @@ export function jurisdictionExtras(
   const byId = new Map(jurisdictions.map((x) => [x.id, x]));
   const regimes: RegimeRow[] = technologies.map((t) => {
     const r = regimeFor(j, t.id, frameworks, byId);
-    return { technology: t.id, name: t.name, regime: r.regime, rule: r.rule, decisive: [...r.decisive].sort(byImportance).slice(0, 3).map(instrumentRef) };
+    return {
+      technology: t.id,
+      name: t.name,
+      regime: r.regime,
+      rule: r.rule,
+      decisive: [...r.decisive].sort(byImportance).slice(0, 3).map(instrumentRef),
+    };
   });
   const own = frameworks.filter((f) => f.scope.jurisdictions.includes(j.id)).sort(byImportance);
   return { regimes, instruments: { shown: own.slice(0, MAIN_INSTRUMENTS).map(instrumentRef), total: own.length } };
@@ -125,11 +144,13 @@ export function technologyExtras(
  * The highest regime any jurisdiction reaches for the technology, and who reaches it by law of its own.
  * Member states that are strict only through the EU are counted, not listed: the EU is listed.
  */
-export function strictestFor(tech: TechnologyId, frameworks: Framework[], jurisdictions: Jurisdiction[]): StrictestJurisdictions | undefined {
+export function strictestFor(
+  tech: TechnologyId,
+  frameworks: Framework[],
+  jurisdictions: Jurisdiction[],
+): StrictestJurisdictions | undefined {
   const byId = new Map(jurisdictions.map((x) => [x.id, x]));
-  const results = jurisdictions
-    .filter((j) => j.kind !== 'organization')
-    .map((j) => ({ j, r: regimeFor(j, tech, frameworks, byId) }));
+  const results = jurisdictions.filter((j) => j.kind !== 'organization').map((j) => ({ j, r: regimeFor(j, tech, frameworks, byId) }));
   for (const regime of REGIME_ORDER) {
     const at = results.filter((x) => x.r.regime === regime);
     if (!at.length) continue;
@@ -140,7 +161,11 @@ export function strictestFor(tech: TechnologyId, frameworks: Framework[], jurisd
       jurisdictions: listed.map(({ j, r }) => ({
         id: j.id,
         name: j.shortName ?? j.name,
-        decisive: r.decisive.filter((f) => f.scope.jurisdictions.includes(j.id)).sort(byImportance).slice(0, 2).map(instrumentRef),
+        decisive: r.decisive
+          .filter((f) => f.scope.jurisdictions.includes(j.id))
+          .sort(byImportance)
+          .slice(0, 2)
+          .map(instrumentRef),
       })),
       inherited: at.length - listed.length,
     };
@@ -150,5 +175,7 @@ export function strictestFor(tech: TechnologyId, frameworks: Framework[], jurisd
 
 /** When each framework took effect, for "replaced by X (date)" on a predecessor's card. */
 function tookEffect(frameworks: Array<Framework | undefined>): Record<string, string> {
-  return Object.fromEntries(frameworks.flatMap((f) => (f && (f.dates.inForce ?? f.dates.adopted) ? [[f.id, f.dates.inForce ?? f.dates.adopted!]] : [])));
+  return Object.fromEntries(
+    frameworks.flatMap((f) => (f && (f.dates.inForce ?? f.dates.adopted) ? [[f.id, f.dates.inForce ?? f.dates.adopted!]] : [])),
+  );
 }

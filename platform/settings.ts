@@ -72,7 +72,10 @@ export function repairSettings(raw: unknown): Repaired {
     return fallback;
   };
   const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-  const oneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+  const oneOf =
+    <T extends string>(values: readonly T[]) =>
+    (v: unknown): v is T =>
+      typeof v === 'string' && (values as readonly string[]).includes(v);
   const perKind = <T>(key: 'kinds' | 'density', ok: (v: unknown) => v is T): Record<EntityKind, T> => {
     const fallback = DEFAULT_SETTINGS[key] as Record<EntityKind, T>;
     const value = src[key];
@@ -82,7 +85,8 @@ export function repairSettings(raw: unknown): Repaired {
     }
     const out = {} as Record<EntityKind, T>;
     for (const k of ENTITY_KINDS) out[k] = pick(`${key}.${k}`, ok, value[k], fallback[k]);
-    for (const k of Object.keys(value)) if (!(ENTITY_KINDS as readonly string[]).includes(k)) problems.push(`${key}.${k}: unknown kind dropped`);
+    for (const k of Object.keys(value))
+      if (!(ENTITY_KINDS as readonly string[]).includes(k)) problems.push(`${key}.${k}: unknown kind dropped`);
     return out;
   };
   const pausedHosts: string[] = [];

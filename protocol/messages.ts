@@ -135,4 +135,3 @@ export async function handleRequest(raw: unknown, handlers: Handlers, sender: Me
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
-

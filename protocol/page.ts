@@ -14,10 +14,7 @@ import { ENTITY_KINDS, isId } from '../data/ids';
 import type { EntityKind } from '../data/schema';
 
 export type PageRequest =
-  | { type: 'pageMentions' }
-  | { type: 'revealMention'; kind: EntityKind; id: string }
-  | { type: 'browseMentions' }
-  | { type: 'pageStats' };
+  { type: 'pageMentions' } | { type: 'revealMention'; kind: EntityKind; id: string } | { type: 'browseMentions' } | { type: 'pageStats' };
 
 export const PAGE_REQUEST_TYPES = new Set(['pageMentions', 'revealMention', 'browseMentions', 'pageStats']);
 
@@ -33,8 +30,10 @@ export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest
       return keys === 'type' ? { ok: true, request: { type: r.type } } : { ok: false, error: `unexpected keys in ${r.type}: ${keys}` };
     case 'revealMention':
       if (keys !== 'id,kind,type') return { ok: false, error: `revealMention takes kind and id, got ${keys}` };
-      if (typeof r.kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(r.kind)) return { ok: false, error: 'kind must be framework, jurisdiction or technology' };
-      if (typeof r.id !== 'string' || !(r.kind === 'citation' ? CITATION_ID.test(r.id) : isId(r.id))) return { ok: false, error: 'id must be a dataset id or a citation' };
+      if (typeof r.kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(r.kind))
+        return { ok: false, error: 'kind must be framework, jurisdiction or technology' };
+      if (typeof r.id !== 'string' || !(r.kind === 'citation' ? CITATION_ID.test(r.id) : isId(r.id)))
+        return { ok: false, error: 'id must be a dataset id or a citation' };
       return { ok: true, request: { type: 'revealMention', kind: r.kind as EntityKind, id: r.id } };
     default:
       return { ok: false, error: `unknown request type ${JSON.stringify(r.type)}` };

@@ -57,7 +57,10 @@ interface Row {
 }
 
 async function textOf(file: string): Promise<string> {
-  if (file.endsWith('.pdf')) return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 }).toString('utf8').replace(/\s+/g, ' ');
+  if (file.endsWith('.pdf'))
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
   const doc = await loadDocument(file);
   if (doc.ok) return doc.text;
   // A page saved in its own legacy encoding (ISO-8859-1): read as Latin-1, as its <meta> says.
@@ -71,7 +74,9 @@ async function main(dir: string): Promise<void> {
   for (const sub of ['news', 'pdf']) {
     const folder = join(dir, sub);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.expected.json')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith('.expected.json'))
+      .sort()) {
       const stem = name.replace('.expected.json', '');
       const file = [`${stem}.html`, `${stem}.pdf`].map((n) => join(folder, n)).find(existsSync);
       if (!file) continue;
@@ -87,13 +92,21 @@ async function main(dir: string): Promise<void> {
     }
   }
   const own = 'test/fixtures/citations';
-  for (const name of readdirSync(own).filter((n) => n.endsWith('.labels.json')).sort()) {
+  for (const name of readdirSync(own)
+    .filter((n) => n.endsWith('.labels.json'))
+    .sort()) {
     const stem = name.replace('.labels.json', '');
     const file = readdirSync(own).find((n) => n.startsWith(`${stem}.`) && !n.endsWith('.json'))!;
     const labels = (JSON.parse(readFileSync(join(own, name), 'utf8')) as { citations: OwnLabel[] }).citations;
-    rows.push({ doc: `own/${stem}`, expected: new Set(labels.map((l) => (l.id ? keyOf(l.id) : `std|${l.work}`))), ignored: new Set(), detected: found(await textOf(join(own, file))) });
+    rows.push({
+      doc: `own/${stem}`,
+      expected: new Set(labels.map((l) => (l.id ? keyOf(l.id) : `std|${l.work}`))),
+      ignored: new Set(),
+      detected: found(await textOf(join(own, file))),
+    });
   }
-  const hard = (JSON.parse(readFileSync(join(own, 'hard-negatives.json'), 'utf8')) as { cases: Array<{ page: string; text: string }> }).cases;
+  const hard = (JSON.parse(readFileSync(join(own, 'hard-negatives.json'), 'utf8')) as { cases: Array<{ page: string; text: string }> })
+    .cases;
   for (const c of hard) for (const [k, t] of found(c.text)) negatives.push(`${c.page}: ${t} (${k})`);
 
   report(rows, negatives, hard.length, 'labels as given');
@@ -118,14 +131,19 @@ function report(rows: Row[], negatives: string[], hardCount: number, title: stri
     tp += hit.length;
     fn += missed.length;
     fp += wrong.length;
-    if (r.expected.size || r.detected.size) console.log(`| ${basename(r.doc)} | ${r.expected.size} | ${hit.length} | ${missed.length} | ${wrong.length} |`);
+    if (r.expected.size || r.detected.size)
+      console.log(`| ${basename(r.doc)} | ${r.expected.size} | ${hit.length} | ${missed.length} | ${wrong.length} |`);
     misses.push(...missed.map((k) => `${r.doc}: ${k}`));
     wrongs.push(...wrong.map(([k, t]) => `${r.doc}: "${t}" (${k})`));
   }
   const recall = tp / (tp + fn);
   const precision = tp / (tp + fp);
-  console.log(`\ncitations (distinct per document): expected ${tp + fn}, found ${tp}, wrong ${fp}; recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
-  console.log(`hard negatives painted: ${negatives.length} (${rows.filter((r) => r.doc.includes('/neg-')).length} negative pages, ${hardCount} hard-negative strings)`);
+  console.log(
+    `\ncitations (distinct per document): expected ${tp + fn}, found ${tp}, wrong ${fp}; recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`,
+  );
+  console.log(
+    `hard negatives painted: ${negatives.length} (${rows.filter((r) => r.doc.includes('/neg-')).length} negative pages, ${hardCount} hard-negative strings)`,
+  );
   if (misses.length) console.log(`\nmissed:\n  ${misses.join('\n  ')}`);
   if (wrongs.length) console.log(`\nwrong:\n  ${wrongs.join('\n  ')}`);
   if (negatives.length) console.log(`\nhard negatives found:\n  ${negatives.join('\n  ')}`);

@@ -107,11 +107,22 @@ const rows = [
   ['matcher', `${matcher.size.toLocaleString('en')} surface forms, regex source ${(matcher.regex.source.length / 1024).toFixed(0)} KB`],
   ['compile, cold (first in process)', `${coldCompileMs.toFixed(1)} ms, then ${firstScanMs.toFixed(1)} ms for the first (tiny) scan`],
   ['compile, warm (median of 21)', `${compileMs.toFixed(1)} ms`],
-  [`bare regex, /gi on the text`, `median ${giMs.toFixed(0)} ms (${mbps(giMs)}), min ${min(samples.gi).toFixed(0)} ms, ${bareMatches.toLocaleString('en')} matches`],
+  [
+    `bare regex, /gi on the text`,
+    `median ${giMs.toFixed(0)} ms (${mbps(giMs)}), min ${min(samples.gi).toFixed(0)} ms, ${bareMatches.toLocaleString('en')} matches`,
+  ],
   [`bare regex, /g on lower-cased text`, `median ${lowerMs.toFixed(0)} ms (${mbps(lowerMs)}), min ${min(samples.lower).toFixed(0)} ms`],
-  [`full scan`, `median ${fullMs.toFixed(0)} ms (${mbps(fullMs)}), min ${fullMin.toFixed(0)} ms (${mbps(fullMin)}), ${detections.toLocaleString('en')} detections`],
+  [
+    `full scan`,
+    `median ${fullMs.toFixed(0)} ms (${mbps(fullMs)}), min ${fullMin.toFixed(0)} ms (${mbps(fullMin)}), ${detections.toLocaleString('en')} detections`,
+  ],
   ['ratio full / bare (faster bare)', `${(fullMs / bareMs).toFixed(2)}x by medians, ${(fullMin / bareMin).toFixed(2)}x by minimums`],
-  ['runs, machine load', `${RUNS} interleaved runs after a warm-up; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`],
+  [
+    'runs, machine load',
+    `${RUNS} interleaved runs after a warm-up; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  ],
 ];
 const w = Math.max(...rows.map((r) => r[0]!.length));
 for (const [k, v] of rows) console.log(`${k!.padEnd(w)}  ${v}`);

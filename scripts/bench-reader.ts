@@ -15,7 +15,11 @@ import { extensionArgs, findChromium } from './lib/chromium.mjs';
 
 /** What the reader page exposes for measurement (entrypoints/reader/main.tsx). */
 type ReaderProbe = {
-  __rlReader?: { lens?: { stats: { started: number; firstPagePainted: number; done?: number; pagesRead: number; mentions: number; longestSliceMs: number } } };
+  __rlReader?: {
+    lens?: {
+      stats: { started: number; firstPagePainted: number; done?: number; pagesRead: number; mentions: number; longestSliceMs: number };
+    };
+  };
 };
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,12 +84,17 @@ async function startTrace(context: BrowserContext, page: Page): Promise<() => Pr
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const mains = new Set(
+      events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    );
     const tasks = new Map<string, TraceEvent[]>();
     for (const e of events) {
       const key = `${e.pid}:${e.tid}`;
@@ -105,7 +114,11 @@ async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium (set CHROMIUM_PATH)');
   const profile = mkdtempSync(join(tmpdir(), 'rl-bench-reader-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...extensionArgs(EXT), '--disable-gpu', '--no-sandbox'] });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [...extensionArgs(EXT), '--disable-gpu', '--no-sandbox'],
+  });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const results = new Map<string, Run[]>();
@@ -117,7 +130,10 @@ async function main(): Promise<void> {
         await page.addInitScript(() => {
           const w = window as unknown as { __longTasks: number[] };
           w.__longTasks = [];
-          new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+          new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+            type: 'longtask',
+            buffered: true,
+          });
         });
         await page.goto(`chrome-extension://${id}/reader.html`);
         await page.waitForSelector('[data-testid="reader-file"]', { state: 'attached' });
@@ -126,13 +142,19 @@ async function main(): Promise<void> {
         const cpu = args.includes('--profile') ? await startProfile(context, page) : undefined;
         const trace = await startTrace(context, page);
         await page.locator('[data-testid="reader-file"]').setInputFiles(join(ROOT, 'test', 'fixtures', 'pdf', `${name}.pdf`));
-        await page.waitForFunction(() => (window as unknown as ReaderProbe).__rlReader?.lens?.stats.firstPagePainted !== undefined, undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => (window as unknown as ReaderProbe).__rlReader?.lens?.stats.firstPagePainted !== undefined,
+          undefined,
+          { timeout: 60_000 },
+        );
         // A reader scrolls while the rest is read: wheel steps a screen apart, every page on the way drawn.
         for (let k = 0; k < SCROLL_STEPS; k++) {
           await page.mouse.wheel(0, SCROLL_STEP_PX);
           await page.waitForTimeout(SCROLL_EVERY_MS);
         }
-        await page.waitForFunction(() => (window as unknown as ReaderProbe).__rlReader?.lens?.stats.done !== undefined, undefined, { timeout: 120_000 });
+        await page.waitForFunction(() => (window as unknown as ReaderProbe).__rlReader?.lens?.stats.done !== undefined, undefined, {
+          timeout: 120_000,
+        });
         // Pages scrolled to last are drawn after the wheel stops: their tasks count too.
         await page.waitForTimeout(1000);
         if (cpu) await stopProfile(cpu, `${name}-${i + 1}`);
@@ -174,9 +196,9 @@ async function main(): Promise<void> {
     'other work), the file given to the reader\'s file picker. "First page" is the time from choosing the file to its first page\'s',
     'mentions painted (dataset tables from the background, pdf.js parsing in its worker, page 1 drawn with its text layer, scanned,',
     'painted); "all pages" until every page is read and scanned. From the first page on, the reader scrolls down (40 wheel steps of',
-    '800 px, 100 ms apart). Long tasks are the reader main thread\'s tasks over 50 ms from choosing the file until a second after',
-    'the last page is read (PerformanceObserver \'longtask\'): the longest per run (median, and the worst of all runs) and how',
-    'many per run. The same tasks traced (CDP Tracing, RunTask on the reader\'s renderer main thread) give their CPU time, which',
+    "800 px, 100 ms apart). Long tasks are the reader main thread's tasks over 50 ms from choosing the file until a second after",
+    "the last page is read (PerformanceObserver 'longtask'): the longest per run (median, and the worst of all runs) and how",
+    "many per run. The same tasks traced (CDP Tracing, RunTask on the reader's renderer main thread) give their CPU time, which",
     'leaves out the time the thread waited for a core; "slice" is the longest stretch the reading loop itself held the thread.',
     '',
     '| document | pages | mentions | first page, cold (ms) | first page, median (ms) | all pages, median (ms) | longest task, median (ms) | tasks over 50 ms, median | longest task CPU, median (ms) | tasks over 50 ms CPU, median | longest slice (ms) |',

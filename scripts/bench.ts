@@ -66,8 +66,15 @@ function generatePage(target: number, bodies: string[], splitClauses = false): {
   let body = parts.join('\n');
   // Real long pages are made of many small text nodes (links, emphasis, spans per sentence). Split long
   // runs of text at clause boundaries into spans until the page has enough nodes for its size.
-  if (splitClauses) body = body.replace(/>([^<]{80,})</g, (_, text: string) => `>${text.replace(/([.,;:]| and| or) (?=\S)/g, '$1 </span><span>').replace(/^/, '<span>')}</span><`);
-  return { html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>`, chars };
+  if (splitClauses)
+    body = body.replace(
+      />([^<]{80,})</g,
+      (_, text: string) => `>${text.replace(/([.,;:]| and| or) (?=\S)/g, '$1 </span><span>').replace(/^/, '<span>')}</span><`,
+    );
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>`,
+    chars,
+  };
 }
 
 // ---------- measurements in the page ----------
@@ -78,10 +85,21 @@ function lowerBound(page: Page, terms: string[]) {
   return page.evaluate(
     ({ terms, skip }) => {
       const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+      const re = new RegExp(
+        `(?<![\\p{L}\\p{N}_])(?:${[...terms]
+          .sort((a, b) => b.length - a.length)
+          .map(esc)
+          .join('|')})(?![\\p{L}\\p{N}_])`,
+        'giu',
+      );
       const t0 = performance.now();
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (n.nodeType === 1 ? (skip.includes((n as Element).tagName) || (n as HTMLElement).isContentEditable ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP) : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) =>
+          n.nodeType === 1
+            ? skip.includes((n as Element).tagName) || (n as HTMLElement).isContentEditable
+              ? NodeFilter.FILTER_REJECT
+              : NodeFilter.FILTER_SKIP
+            : NodeFilter.FILTER_ACCEPT,
       });
       let count = 0;
       let nodes = 0;
@@ -97,12 +115,12 @@ function lowerBound(page: Page, terms: string[]) {
   );
 }
 
-
 async function pageStats(sw: Worker, url: string): Promise<PageStats | undefined> {
   return sw.evaluate(async (url) => {
     for (const tab of await chrome.tabs.query({})) {
       if (tab.id === undefined) continue;
-      const r = (await chrome.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as { ok?: boolean; value?: { url: string } } | undefined;
+      const r = (await chrome.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as
+        { ok?: boolean; value?: { url: string } } | undefined;
       if (r?.ok && r.value?.url === url) return r.value as never;
     }
     return undefined;
@@ -137,13 +155,26 @@ async function ours(ctx: BrowserContext, sw: Worker, url: string, terms: string[
     await page.waitForTimeout(100);
   }
   if (stats?.initialScanDone === undefined) throw new Error(`no initial scan on ${url}`);
-  const tasks = await page.evaluate(() => (window as unknown as { __rlLongTasks: Array<{ start: number; duration: number }> }).__rlLongTasks);
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __rlLongTasks: Array<{ start: number; duration: number }> }).__rlLongTasks,
+  );
   const start = stats.scriptStart;
-  const longTask = Math.max(0, ...tasks.filter((t) => t.start + t.duration >= start && t.start <= stats!.initialScanDone!).map((t) => t.duration));
+  const longTask = Math.max(
+    0,
+    ...tasks.filter((t) => t.start + t.duration >= start && t.start <= stats!.initialScanDone!).map((t) => t.duration),
+  );
   const heap = await heapAfterGc(page);
   const lb = await lowerBound(page, terms);
   await page.close();
-  return { total: stats.initialScanDone - start, first: (stats.firstHighlight ?? NaN) - start, longestChunk: stats.longestChunkMs, longTask, heap, stats, lb };
+  return {
+    total: stats.initialScanDone - start,
+    first: (stats.firstHighlight ?? NaN) - start,
+    longestChunk: stats.longestChunkMs,
+    longTask,
+    heap,
+    stats,
+    lb,
+  };
 }
 
 async function plainHeap(ctx: BrowserContext, url: string) {
@@ -246,7 +277,11 @@ const ctx = await chromium.launchPersistentContext(profile, {
 });
 const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
 const extensionId = new URL(sw.url()).host;
-const plainBrowser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--disable-gpu', '--no-sandbox', '--enable-precise-memory-info'] });
+const plainBrowser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--disable-gpu', '--no-sandbox', '--enable-precise-memory-info'],
+});
 const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 800 } });
 
 const rows: string[] = [];
@@ -288,8 +323,12 @@ async function repeat(fn: () => Promise<number>): Promise<number[]> {
   for (let i = 0; i < RUNS; i++) xs.push(await fn());
   return xs;
 }
-const popupMs = median(await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/popup.html`, 'input[type=search]:focus')));
-const panelMs = median(await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/sidepanel.html?j=eu,us`, 'section[data-technology]')));
+const popupMs = median(
+  await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/popup.html`, 'input[type=search]:focus')),
+);
+const panelMs = median(
+  await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/sidepanel.html?j=eu,us`, 'section[data-technology]')),
+);
 const coldMs = median(await repeat(() => coldMessage(ctx, extensionId)));
 await ctx.close();
 await plainBrowser.close();

@@ -46,12 +46,14 @@ function manifestPolicyProblems(dir, manifest) {
   const where = `${dir}/manifest.json`;
   // No remote code: an extension CSP, if any, allows only the package itself.
   const csp = JSON.stringify(manifest.content_security_policy ?? '');
-  if (/https?:|\*|'unsafe-eval'|'unsafe-inline'/.test(csp)) problems.push(`${where}: content_security_policy allows remote or inline code: ${csp}`);
+  if (/https?:|\*|'unsafe-eval'|'unsafe-inline'/.test(csp))
+    problems.push(`${where}: content_security_policy allows remote or inline code: ${csp}`);
   if (manifest.externally_connectable) problems.push(`${where}: externally_connectable lets web pages message the extension`);
   const gecko = manifest.browser_specific_settings?.gecko;
   if (dir.includes('firefox')) {
     if (!gecko?.id) problems.push(`${where}: browser_specific_settings.gecko.id is missing`);
-    if (!(parseFloat(gecko?.strict_min_version) >= MIN_FIREFOX)) problems.push(`${where}: gecko.strict_min_version must be >= ${MIN_FIREFOX}`);
+    if (!(parseFloat(gecko?.strict_min_version) >= MIN_FIREFOX))
+      problems.push(`${where}: gecko.strict_min_version must be >= ${MIN_FIREFOX}`);
   } else if (!(Number(manifest.minimum_chrome_version) >= MIN_CHROME)) {
     problems.push(`${where}: minimum_chrome_version must be >= ${MIN_CHROME}`);
   }
@@ -73,9 +75,12 @@ function webAccessibleProblems(dir, manifest) {
       else problems.push(`${where}: web_accessible_resources exposes ${r} to web pages`);
     }
     const wider = (entry.matches ?? []).filter((m) => !pageMatches.has(m));
-    if (wider.length) problems.push(`${where}: web_accessible_resources reachable from ${wider.join(', ')}, where the content script does not run`);
-    if (entry.extension_ids?.length) problems.push(`${where}: web_accessible_resources open to other extensions: ${entry.extension_ids.join(', ')}`);
-    if (entry.use_dynamic_url !== true) problems.push(`${where}: web_accessible_resources without use_dynamic_url: a page can probe a fixed URL for the extension`);
+    if (wider.length)
+      problems.push(`${where}: web_accessible_resources reachable from ${wider.join(', ')}, where the content script does not run`);
+    if (entry.extension_ids?.length)
+      problems.push(`${where}: web_accessible_resources open to other extensions: ${entry.extension_ids.join(', ')}`);
+    if (entry.use_dynamic_url !== true)
+      problems.push(`${where}: web_accessible_resources without use_dynamic_url: a page can probe a fixed URL for the extension`);
   }
   // The content script imports these modules: wherever there is one, they must be reachable.
   for (const r of pageMatches.size ? WEB_ACCESSIBLE : []) {
@@ -95,7 +100,9 @@ function contentScriptProblems(dir, manifest) {
     }
     const size = statSync(p).size;
     if (size > MAX_CONTENT_SCRIPT_BYTES) {
-      problems.push(`${p}: ${(size / 1024).toFixed(1)} KiB, over the ${MAX_CONTENT_SCRIPT_BYTES / 1024} KiB a content script may weigh (it runs on every page): load what most pages never need on first need, as the card UI is`);
+      problems.push(
+        `${p}: ${(size / 1024).toFixed(1)} KiB, over the ${MAX_CONTENT_SCRIPT_BYTES / 1024} KiB a content script may weigh (it runs on every page): load what most pages never need on first need, as the card UI is`,
+      );
     }
   }
   return problems;
@@ -109,7 +116,8 @@ const REMOTE_CODE = /(?:import\(\s*["'`]https?:|<script[^>]+src=["']https?:|impo
  * written from strings. Our code has none; the libraries' own is rewritten out by scripts/vite-store-safe.ts.
  * Firefox's build also goes through addons-linter (scripts/lint-firefox.mjs); this holds Chrome's to the same.
  */
-const UNSAFE_CODE = /(?<![\w$.])Function\(|=\s*Function[,;)]|(?<![\w$.])eval\(|\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\(|\bdocument\.write(?:ln)?\(/;
+const UNSAFE_CODE =
+  /(?<![\w$.])Function\(|=\s*Function[,;)]|(?<![\w$.])eval\(|\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\(|\bdocument\.write(?:ln)?\(/;
 
 export function checkBuild(dir, expected) {
   const problems = [];
@@ -140,7 +148,8 @@ export function checkBuild(dir, expected) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = [];
-  for (const [build, expected] of Object.entries(EXPECTED_PERMISSIONS)) problems.push(...checkBuild(join(process.env.RL_OUT_DIR ?? '.output', build), expected));
+  for (const [build, expected] of Object.entries(EXPECTED_PERMISSIONS))
+    problems.push(...checkBuild(join(process.env.RL_OUT_DIR ?? '.output', build), expected));
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

@@ -27,7 +27,38 @@ const worldCountries = require('world-countries/countries.json');
 const hand = JSON.parse(readFileSync(new URL('data/jurisdictions.json', root), 'utf8'));
 
 /** English, the EU's other official languages, and the other major languages of the web. */
-const LANGS = ['en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'zh', 'ja', 'ko', 'ar', 'ru', 'hi'];
+const LANGS = [
+  'en',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'zh',
+  'ja',
+  'ko',
+  'ar',
+  'ru',
+  'hi',
+];
 const names = Object.fromEntries(LANGS.map((l) => [l, require(`i18n-iso-countries/langs/${l}.json`).countries]));
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -37,17 +68,50 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
  */
 const NOT_A_NAME = new Set(['Man', 'Island', 'Kina', 'Holland', 'Chine', 'Bali', 'Gambia']);
 /** Words no name may be made of alone. */
-const GENERIC = /^(?:Republic|Kingdom|State|States|Islands?|Federation|Union|Central|North|South|East|West|Northern|Southern|Eastern|Western|Capital|Coast|Gulf|Region|Province|Territory)$/i;
+const GENERIC =
+  /^(?:Republic|Kingdom|State|States|Islands?|Federation|Union|Central|North|South|East|West|Northern|Southern|Eastern|Western|Capital|Coast|Gulf|Region|Province|Territory)$/i;
 
 /** English names news uses that the sources do not give (exonyms of German Länder, Chinese provinces...). */
 const EXTRA = {
-  'DE-BY': ['Bavaria'], 'DE-HE': ['Hesse'], 'DE-NI': ['Lower Saxony'], 'DE-NW': ['North Rhine-Westphalia', 'North Rhine Westphalia'],
-  'DE-RP': ['Rhineland-Palatinate'], 'DE-SN': ['Saxony'], 'DE-ST': ['Saxony-Anhalt'], 'DE-TH': ['Thuringia'], 'DE-MV': ['Mecklenburg-Western Pomerania', 'Mecklenburg-Vorpommern'],
-  'CN-NM': ['Inner Mongolia'], 'CN-XZ': ['Tibet', 'Tibet Autonomous Region'], 'CN-XJ': ['Xinjiang'], 'CN-GX': ['Guangxi'], 'CN-NX': ['Ningxia'],
-  'IN-DL': ['National Capital Territory of Delhi', 'NCT of Delhi'], 'IN-OD': ['Orissa'], 'IN-PY': ['Puducherry', 'Pondicherry'],
-  'ES-CT': ['Catalonia'], 'ES-PV': ['Basque Country'], 'ES-AN': ['Andalusia'], 'ES-IB': ['Balearic Islands'], 'ES-CN': ['Canary Islands'], 'ES-VC': ['Valencian Community'], 'ES-NC': ['Navarre'],
-  'IT-25': ['Lombardy'], 'IT-82': ['Sicily'], 'IT-88': ['Sardinia'], 'IT-21': ['Piedmont'], 'IT-52': ['Tuscany'], 'IT-62': ['Lazio'], 'IT-72': ['Campania'], 'IT-34': ['Veneto'], 'IT-32': ['Trentino-South Tyrol'], 'IT-45': ['Emilia-Romagna'], 'IT-75': ['Apulia'],
-  'FR-IDF': ['Île-de-France', 'Ile-de-France'], 'FR-BRE': ['Brittany'], 'FR-NOR': ['Normandy'], 'FR-20R': ['Corsica'],
+  'DE-BY': ['Bavaria'],
+  'DE-HE': ['Hesse'],
+  'DE-NI': ['Lower Saxony'],
+  'DE-NW': ['North Rhine-Westphalia', 'North Rhine Westphalia'],
+  'DE-RP': ['Rhineland-Palatinate'],
+  'DE-SN': ['Saxony'],
+  'DE-ST': ['Saxony-Anhalt'],
+  'DE-TH': ['Thuringia'],
+  'DE-MV': ['Mecklenburg-Western Pomerania', 'Mecklenburg-Vorpommern'],
+  'CN-NM': ['Inner Mongolia'],
+  'CN-XZ': ['Tibet', 'Tibet Autonomous Region'],
+  'CN-XJ': ['Xinjiang'],
+  'CN-GX': ['Guangxi'],
+  'CN-NX': ['Ningxia'],
+  'IN-DL': ['National Capital Territory of Delhi', 'NCT of Delhi'],
+  'IN-OD': ['Orissa'],
+  'IN-PY': ['Puducherry', 'Pondicherry'],
+  'ES-CT': ['Catalonia'],
+  'ES-PV': ['Basque Country'],
+  'ES-AN': ['Andalusia'],
+  'ES-IB': ['Balearic Islands'],
+  'ES-CN': ['Canary Islands'],
+  'ES-VC': ['Valencian Community'],
+  'ES-NC': ['Navarre'],
+  'IT-25': ['Lombardy'],
+  'IT-82': ['Sicily'],
+  'IT-88': ['Sardinia'],
+  'IT-21': ['Piedmont'],
+  'IT-52': ['Tuscany'],
+  'IT-62': ['Lazio'],
+  'IT-72': ['Campania'],
+  'IT-34': ['Veneto'],
+  'IT-32': ['Trentino-South Tyrol'],
+  'IT-45': ['Emilia-Romagna'],
+  'IT-75': ['Apulia'],
+  'FR-IDF': ['Île-de-France', 'Ile-de-France'],
+  'FR-BRE': ['Brittany'],
+  'FR-NOR': ['Normandy'],
+  'FR-20R': ['Corsica'],
   'GB-NIR': ['N. Ireland'],
 };
 /**
@@ -56,19 +120,43 @@ const EXTRA = {
  * words, "SD" a memory card), nor are two-letter dotted forms ("N.J."), which read as the codes.
  */
 const AP = {
-  AZ: ['Ariz.'], CA: ['Calif.'], CO: ['Colo.'], CT: ['Conn.'], FL: ['Fla.'], KS: ['Kans.'], MI: ['Mich.'], MN: ['Minn.'], NE: ['Nebr.'], NV: ['Nev.'],
-  OK: ['Okla.'], OR: ['Oreg.'], TN: ['Tenn.'], WI: ['Wisc.'], WY: ['Wyo.'], DC: ['Washington, D.C.', 'Washington DC', 'Washington, DC'],
+  AZ: ['Ariz.'],
+  CA: ['Calif.'],
+  CO: ['Colo.'],
+  CT: ['Conn.'],
+  FL: ['Fla.'],
+  KS: ['Kans.'],
+  MI: ['Mich.'],
+  MN: ['Minn.'],
+  NE: ['Nebr.'],
+  NV: ['Nev.'],
+  OK: ['Okla.'],
+  OR: ['Oreg.'],
+  TN: ['Tenn.'],
+  WI: ['Wisc.'],
+  WY: ['Wyo.'],
+  DC: ['Washington, D.C.', 'Washington DC', 'Washington, DC'],
 };
 
 /** Which first-level subdivisions, and what each country calls them. */
 const SUBDIVISIONS = {
-  US: (c) => (c === 'US-DC' ? 'the federal district and capital' : ['US-AS', 'US-GU', 'US-MP', 'US-PR', 'US-VI', 'US-UM'].includes(c) ? 'a territory' : 'a state'),
+  US: (c) =>
+    c === 'US-DC'
+      ? 'the federal district and capital'
+      : ['US-AS', 'US-GU', 'US-MP', 'US-PR', 'US-VI', 'US-UM'].includes(c)
+        ? 'a territory'
+        : 'a state',
   CA: (c) => (['CA-NT', 'CA-NU', 'CA-YT'].includes(c) ? 'a territory' : 'a province'),
   AU: (c) => (['AU-ACT', 'AU-NT'].includes(c) ? 'a territory' : 'a state'),
   GB: () => 'a nation',
   DE: () => 'a Land (federal state)',
   IN: (c) => (['IN-AN', 'IN-CH', 'IN-DH', 'IN-DL', 'IN-JK', 'IN-LA', 'IN-LD', 'IN-PY'].includes(c) ? 'a union territory' : 'a state'),
-  CN: (c) => (['CN-BJ', 'CN-CQ', 'CN-SH', 'CN-TJ'].includes(c) ? 'a municipality' : /Zizhiqu/.test(iso31662.find((s) => s.code === c)?.name ?? '') ? 'an autonomous region' : 'a province'),
+  CN: (c) =>
+    ['CN-BJ', 'CN-CQ', 'CN-SH', 'CN-TJ'].includes(c)
+      ? 'a municipality'
+      : /Zizhiqu/.test(iso31662.find((s) => s.code === c)?.name ?? '')
+        ? 'an autonomous region'
+        : 'a province',
   BR: (c) => (c === 'BR-DF' ? 'the federal district' : 'a state'),
   MX: (c) => (c === 'MX-CMX' ? 'the capital (Mexico City)' : 'a state'),
   ES: () => 'an autonomous community or city',
@@ -84,15 +172,38 @@ const SUBDIVISIONS = {
  * the bare name is not a mention of the subdivision; the card and the lexicon use the qualified names.
  */
 const QUALIFIED = {
-  'DE-BE': ['Berlin (Land)', 'State of Berlin', 'Land Berlin'], 'DE-HH': ['Hamburg (Land)', 'Free and Hanseatic City of Hamburg'], 'DE-HB': ['Bremen (Land)', 'Free Hanseatic City of Bremen'],
-  'CN-BJ': ['Beijing Municipality'], 'CN-SH': ['Shanghai Municipality'], 'CN-TJ': ['Tianjin Municipality'], 'CN-CQ': ['Chongqing Municipality'],
-  'BR-RJ': ['Rio de Janeiro (state)', 'State of Rio de Janeiro', 'Rio de Janeiro state'], 'BR-SP': ['São Paulo (state)', 'State of São Paulo', 'São Paulo state', 'Sao Paulo state'],
-  'BR-AC': ['Acre (Brazil)', 'State of Acre'], 'BR-PA': ['Pará (Brazil)', 'State of Pará'],
-  'ES-MD': ['Community of Madrid', 'Comunidad de Madrid'], 'IT-62': ['Lazio (region)', 'Lazio region'],
-  'MX-GRO': ['Guerrero (Mexico)', 'State of Guerrero'], 'MX-MOR': ['Morelos (Mexico)', 'State of Morelos'], 'MX-HID': ['Hidalgo (Mexico)', 'State of Hidalgo'],
-  'MX-TAB': ['Tabasco (Mexico)', 'State of Tabasco'], 'MX-CHH': ['Chihuahua (Mexico)', 'State of Chihuahua'], 'MX-DUR': ['Durango (Mexico)', 'State of Durango'], 'MX-COL': ['Colima (Mexico)', 'State of Colima'],
-  'NG-LA': ['Lagos State'], 'NG-KN': ['Kano State'], 'NG-DE': ['Delta State'], 'NG-PL': ['Plateau State'], 'NG-RI': ['Rivers State'], 'NG-NI': ['Niger State'], 'NG-IM': ['Imo State'], 'NG-OY': ['Oyo State'], 'NG-ED': ['Edo State'],
-  'ZA-FS': ['Free State (province)', 'Free State province'], 'ZA-NW': ['North West (South Africa)', 'North West province'], 'PK-IS': ['Islamabad Capital Territory'],
+  'DE-BE': ['Berlin (Land)', 'State of Berlin', 'Land Berlin'],
+  'DE-HH': ['Hamburg (Land)', 'Free and Hanseatic City of Hamburg'],
+  'DE-HB': ['Bremen (Land)', 'Free Hanseatic City of Bremen'],
+  'CN-BJ': ['Beijing Municipality'],
+  'CN-SH': ['Shanghai Municipality'],
+  'CN-TJ': ['Tianjin Municipality'],
+  'CN-CQ': ['Chongqing Municipality'],
+  'BR-RJ': ['Rio de Janeiro (state)', 'State of Rio de Janeiro', 'Rio de Janeiro state'],
+  'BR-SP': ['São Paulo (state)', 'State of São Paulo', 'São Paulo state', 'Sao Paulo state'],
+  'BR-AC': ['Acre (Brazil)', 'State of Acre'],
+  'BR-PA': ['Pará (Brazil)', 'State of Pará'],
+  'ES-MD': ['Community of Madrid', 'Comunidad de Madrid'],
+  'IT-62': ['Lazio (region)', 'Lazio region'],
+  'MX-GRO': ['Guerrero (Mexico)', 'State of Guerrero'],
+  'MX-MOR': ['Morelos (Mexico)', 'State of Morelos'],
+  'MX-HID': ['Hidalgo (Mexico)', 'State of Hidalgo'],
+  'MX-TAB': ['Tabasco (Mexico)', 'State of Tabasco'],
+  'MX-CHH': ['Chihuahua (Mexico)', 'State of Chihuahua'],
+  'MX-DUR': ['Durango (Mexico)', 'State of Durango'],
+  'MX-COL': ['Colima (Mexico)', 'State of Colima'],
+  'NG-LA': ['Lagos State'],
+  'NG-KN': ['Kano State'],
+  'NG-DE': ['Delta State'],
+  'NG-PL': ['Plateau State'],
+  'NG-RI': ['Rivers State'],
+  'NG-NI': ['Niger State'],
+  'NG-IM': ['Imo State'],
+  'NG-OY': ['Oyo State'],
+  'NG-ED': ['Edo State'],
+  'ZA-FS': ['Free State (province)', 'Free State province'],
+  'ZA-NW': ['North West (South Africa)', 'North West province'],
+  'PK-IS': ['Islamabad Capital Territory'],
 };
 /** Countries whose ISO 3166-2 names are in the local language while English news uses exonyms. */
 const ENGLISH_FIRST = new Set(['DE', 'ES', 'IT', 'FR']);
@@ -105,19 +216,49 @@ const GB_NATIONS = new Set(['GB-ENG', 'GB-SCT', 'GB-WLS', 'GB-NIR']);
  */
 const SHARED_ON_PURPOSE = new Set([]);
 /** Subdivision codes that are ISO 3166-1 entries of their own (Hong Kong, Puerto Rico...): made once, as those. */
-const ALSO_COUNTRY = new Set(['CN-HK', 'CN-MO', 'CN-TW', 'US-AS', 'US-GU', 'US-MP', 'US-PR', 'US-VI', 'US-UM', 'FR-BL', 'FR-MF', 'FR-NC', 'FR-PF', 'FR-PM', 'FR-TF', 'FR-WF', 'FR-971', 'FR-972', 'FR-973', 'FR-974', 'FR-976', 'FR-CP']);
+const ALSO_COUNTRY = new Set([
+  'CN-HK',
+  'CN-MO',
+  'CN-TW',
+  'US-AS',
+  'US-GU',
+  'US-MP',
+  'US-PR',
+  'US-VI',
+  'US-UM',
+  'FR-BL',
+  'FR-MF',
+  'FR-NC',
+  'FR-PF',
+  'FR-PM',
+  'FR-TF',
+  'FR-WF',
+  'FR-971',
+  'FR-972',
+  'FR-973',
+  'FR-974',
+  'FR-976',
+  'FR-CP',
+]);
 /** ISO 3166-1 territories that are part of a country in the dataset's sense (their card names it). */
 const TERRITORY_OF = { PR: 'us', GU: 'us', VI: 'us', AS: 'us', MP: 'us', UM: 'us', MO: 'cn' };
 
 const clean = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-const deaccent = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+const deaccent = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 /** ISO 3166-2 names carry their type or a comma'd article: "Anhui Sheng", "Murcia, Región de", "Puducherry (Pondicherry)". */
 function subdivisionNames(raw) {
   const out = [];
   let n = clean(raw).replace(/\s*\(.*\)$/, '');
   const comma = /^(.+), (.+)$/.exec(n);
   if (comma) n = `${comma[2]} ${comma[1]}`;
-  n = n.replace(/^(?:Comunidad de|Región de|Principado de) (.+)$/, (m) => m).replace(/ (?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|SAR)$/, '').replace(/ (?:Zhuangzu|Huizu|Uygur)$/, '');
+  n = n
+    .replace(/^(?:Comunidad de|Región de|Principado de) (.+)$/, (m) => m)
+    .replace(/ (?:Sheng|Shi|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|SAR)$/, '')
+    .replace(/ (?:Zhuangzu|Huizu|Uygur)$/, '');
   out.push(n);
   if (deaccent(n) !== n && n.length > 6) out.push(deaccent(n));
   return out;
@@ -145,8 +286,10 @@ for (const c of iso31661) {
   const name = clean(w?.name.common ?? english[0] ?? c.name);
   const foreign = LANGS.slice(1).flatMap((l) => [names[l][a2] ?? []].flat().map((n) => ({ n: clean(n), l })));
   const aliases = [];
-  for (const n of english) if (n !== name && !n.includes(',') && !/^[A-Z.]{2,4}$/.test(n.replace(/\./g, '')) && !GENERIC.test(n)) aliases.push(n);
-  for (const n of english) if (/^[A-Z](?:\.[A-Z])+\.?$|^[A-Z]{2,4}$/.test(n) && !['US', 'UK', 'USA', 'U.S.', 'U.K.', 'U.S.A.'].includes(n)) aliases.push(n);
+  for (const n of english)
+    if (n !== name && !n.includes(',') && !/^[A-Z.]{2,4}$/.test(n.replace(/\./g, '')) && !GENERIC.test(n)) aliases.push(n);
+  for (const n of english)
+    if (/^[A-Z](?:\.[A-Z])+\.?$|^[A-Z]{2,4}$/.test(n) && !['US', 'UK', 'USA', 'U.S.', 'U.K.', 'U.S.A.'].includes(n)) aliases.push(n);
   for (const { n } of foreign) {
     if (n.includes(',') || NOT_A_NAME.has(n) || GENERIC.test(n)) continue;
     if (!CJK.test(n) && n.length < 4) continue;
@@ -169,7 +312,7 @@ for (const s of iso31662) {
   if (country === 'GB' ? !GB_NATIONS.has(s.code) : s.parent !== country) continue;
   const id = s.code.toLowerCase();
   const local = subdivisionNames(s.name);
-  const extra = [...(EXTRA[s.code] ?? []), ...(country === 'US' ? AP[s.code.slice(3)] ?? [] : [])];
+  const extra = [...(EXTRA[s.code] ?? []), ...(country === 'US' ? (AP[s.code.slice(3)] ?? []) : [])];
   // The card speaks English: an English exonym ("Bavaria", "Catalonia") is the display name, the local one an alias.
   const exonym = ENGLISH_FIRST.has(country) ? EXTRA[s.code]?.[0] : undefined;
   const qualified = QUALIFIED[s.code];
@@ -181,14 +324,24 @@ for (const s of iso31662) {
   const taken = claims.get(deaccent(name).toLowerCase());
   const shown = taken && !taken.ids.has(id) && !SHARED_ON_PURPOSE.has(s.code) ? `${name} (${countryName})` : name;
   for (const n of [shown, ...aliases]) claim(n, id, true);
-  subs.push({ code: s.code, id, country, name: shown, aliases: shown === name ? aliases : aliases.filter((a) => deaccent(a).toLowerCase() !== deaccent(name).toLowerCase()) });
+  subs.push({
+    code: s.code,
+    id,
+    country,
+    name: shown,
+    aliases: shown === name ? aliases : aliases.filter((a) => deaccent(a).toLowerCase() !== deaccent(name).toLowerCase()),
+  });
 }
 
 /** A name kept for a record: it names that record alone ("Congo" names two and is left out of both). */
 const keep = (term, id) => claims.get(deaccent(term).toLowerCase())?.ids.size === 1 && claims.get(deaccent(term).toLowerCase()).ids.has(id);
 
 const byA2 = new Map(records.map((r) => [r.a2, r]));
-const iso = (a2) => ({ title: `ISO Online Browsing Platform: ${a2}`, url: `https://www.iso.org/obp/ui/#iso:code:3166:${a2}`, official: true });
+const iso = (a2) => ({
+  title: `ISO Online Browsing Platform: ${a2}`,
+  url: `https://www.iso.org/obp/ui/#iso:code:3166:${a2}`,
+  official: true,
+});
 const UN = { title: 'United Nations: Member States', url: 'https://www.un.org/en/about-us/member-states', official: true };
 const out = [];
 /** For hand-written records: the names the sources add to theirs (never their display name, which the hand chose). */
@@ -203,7 +356,11 @@ const addNames = (id, aliases, adjectives) => {
 };
 for (const r of records) {
   if (handIds.has(r.id)) {
-    addNames(r.id, r.aliases.filter((a) => keep(a, r.id)), r.demonyms.filter((d) => keep(d, `${r.id}#adj`)));
+    addNames(
+      r.id,
+      r.aliases.filter((a) => keep(a, r.id)),
+      r.demonyms.filter((d) => keep(d, `${r.id}#adj`)),
+    );
     continue;
   }
   const un = !!r.w?.unMember;
@@ -232,7 +389,11 @@ for (const r of records) {
 }
 for (const s of subs) {
   if (handIds.has(s.id)) {
-    addNames(s.id, s.aliases.filter((a) => keep(a, s.id)), []);
+    addNames(
+      s.id,
+      s.aliases.filter((a) => keep(a, s.id)),
+      [],
+    );
     continue;
   }
   const parentName = byA2.get(s.country)?.name ?? s.country;
@@ -257,4 +418,6 @@ const header = {
   names: names_,
 };
 writeFileSync(new URL('data/jurisdictions.generated.json', root), `${JSON.stringify(header, null, 1)}\n`);
-console.log(`${out.length} generated records (${out.filter((r) => r.kind === 'country').length} countries), ${hand.length} hand-written kept`);
+console.log(
+  `${out.length} generated records (${out.filter((r) => r.kind === 'country').length} countries), ${hand.length} hand-written kept`,
+);

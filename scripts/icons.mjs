@@ -18,8 +18,13 @@ mkdirSync('public/icon', { recursive: true });
 for (const [size, source] of Object.entries(ICON_SIZES)) {
   const svg = readFileSync(`public/${source}`, 'utf8');
   await page.setViewportSize({ width: Number(size), height: Number(size) });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
-  writeFileSync(`public/icon/${size}.png`, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: Number(size), height: Number(size) } }));
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+  );
+  writeFileSync(
+    `public/icon/${size}.png`,
+    await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: Number(size), height: Number(size) } }),
+  );
   console.log(`public/icon/${size}.png from ${source}`);
 }
 await browser.close();

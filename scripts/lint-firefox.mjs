@@ -16,7 +16,10 @@ try {
   process.exit(1);
 }
 const where = (m) => [m.file, m.line, m.column].filter((x) => x !== undefined && x !== null).join(':');
-for (const [kind, list] of [['error', report.errors], ['warning', report.warnings]]) {
+for (const [kind, list] of [
+  ['error', report.errors],
+  ['warning', report.warnings],
+]) {
   for (const m of list) console.error(`${kind} ${m.code} ${where(m)} ${m.message}`);
 }
 console.log(`addons-linter: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);

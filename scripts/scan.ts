@@ -66,7 +66,11 @@ function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.min(60, Math.max(...all.map((r) => r[i]!.length))));
   const cell = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-  const line = (r: string[]) => r.map((c, i) => cell(c, widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => cell(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -94,7 +98,12 @@ async function main(argv: string[]): Promise<number> {
       // A PDF page by page, as the reader scans it (offsets still into doc.text).
       const detections = doc.pages ? scanPdfPages(matcher, doc.pages) : matcher.scan(doc.text);
       const pageDate = doc.html ? (pageDateFrom(publishedValuesFromHtml(await readFile(file, 'utf8'))) ?? null) : null;
-      const standing = standingRows(frameworks, detections.filter((d) => d.kind === 'framework').map((d) => d.id), pageDate?.date, today);
+      const standing = standingRows(
+        frameworks,
+        detections.filter((d) => d.kind === 'framework').map((d) => d.id),
+        pageDate?.date,
+        today,
+      );
       if (json) {
         console.log(JSON.stringify({ file, textLength: doc.text.length, pageDate, standing, detections }));
       } else {

@@ -31,7 +31,12 @@ const FROM_DATE: Record<Exclude<keyof Framework['dates'], 'repealed'>, EventKind
 };
 /** Order of kinds on the same day (or overlapping partial dates). */
 const LIFE: EventKind[] = ['proposed', 'adopted', 'in-force', 'applies', 'amended', 'invalidated', 'repealed', 'superseded', 'withdrawn'];
-const ENDING: Partial<Record<Status, EventKind>> = { superseded: 'superseded', invalidated: 'invalidated', withdrawn: 'withdrawn', repealed: 'repealed' };
+const ENDING: Partial<Record<Status, EventKind>> = {
+  superseded: 'superseded',
+  invalidated: 'invalidated',
+  withdrawn: 'withdrawn',
+  repealed: 'repealed',
+};
 /** The undated event that brings a record to its status, and the kinds it must come after. */
 const TO_STATUS: Partial<Record<Status, EventKind>> = { adopted: 'adopted', 'in-force': 'in-force', ...ENDING };
 
@@ -42,7 +47,9 @@ function fromDates(f: Raw): TimelineEvent[] {
     if (date) events.push({ kind, date });
   }
   if (f.dates.repealed) events.push({ kind: ENDING[f.status] ?? 'repealed', date: f.dates.repealed });
-  return events.sort((a, b) => dayRange(a.date!).first.localeCompare(dayRange(b.date!).first) || LIFE.indexOf(a.kind) - LIFE.indexOf(b.kind));
+  return events.sort(
+    (a, b) => dayRange(a.date!).first.localeCompare(dayRange(b.date!).first) || LIFE.indexOf(a.kind) - LIFE.indexOf(b.kind),
+  );
 }
 
 /** The timeline implied by status and dates, or undefined when they cannot agree without a hand. */
@@ -75,9 +82,7 @@ function serialise(records: Raw[]): string {
     null,
     2,
   );
-  return (
-    text.replace(/"__timeline_(\d+)__"/g, (_, i: string) => `[\n      ${lines[Number(i)]!.join(',\n      ')}\n    ]`) + '\n'
-  );
+  return text.replace(/"__timeline_(\d+)__"/g, (_, i: string) => `[\n      ${lines[Number(i)]!.join(',\n      ')}\n    ]`) + '\n';
 }
 
 /** Keys in the order the schema lists them, so a new `timeline` sits right after `dates`. */

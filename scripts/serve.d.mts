@@ -1,1 +1,5 @@
-export function serve(roots: string[], port?: number, onRequest?: (url: string) => void): Promise<{ url: string; close: () => Promise<void> }>;
+export function serve(
+  roots: string[],
+  port?: number,
+  onRequest?: (url: string) => void,
+): Promise<{ url: string; close: () => Promise<void> }>;

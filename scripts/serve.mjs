@@ -5,7 +5,15 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 /** Serves `roots` (first match wins) on 127.0.0.1; resolves with the base URL and a close function. `onRequest` sees each URL path asked for. */
 export function serve(roots, port = 0, onRequest) {
@@ -32,10 +40,14 @@ export function serve(roots, port = 0, onRequest) {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address();
-      ok({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }) });
+      ok({
+        url: `http://127.0.0.1:${actual}`,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

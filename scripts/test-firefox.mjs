@@ -30,10 +30,14 @@ function main() {
     const report = join(RESULTS_DIR, `firefox-${v.slug}.json`);
     console.log(`\n--- ${v.label}: ${found.path}`);
     const t = Date.now();
-    const r = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-      stdio: 'inherit',
-      env: { ...process.env, FIREFOX: found.path },
-    });
+    const r = spawnSync(
+      'npx',
+      ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, FIREFOX: found.path },
+      },
+    );
     const ms = Date.now() - t;
     let counts;
     try {

@@ -21,7 +21,7 @@ function ensureChromium() {
   if (found) return found;
   const root = process.getuid?.() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium not found: installing Debian\'s chromium package (apt-get)...');
+    console.log("Chromium not found: installing Debian's chromium package (apt-get)...");
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], env);
     run('apt-get', ['install', '-y', '-qq', 'chromium'], env);
@@ -62,7 +62,9 @@ if (!chromium) {
 } else if (built) {
   step('end-to-end tests (playwright, headless Chromium)', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
   // The benchmark is not a test: this only proves it runs and produces figures (no timing is asserted).
-  step('benchmark smoke (npm run bench -- --smoke)', 'npx', ['vite-node', 'scripts/bench.ts', '--', '--smoke', '--no-build'], { CHROMIUM_PATH: chromium });
+  step('benchmark smoke (npm run bench -- --smoke)', 'npx', ['vite-node', 'scripts/bench.ts', '--', '--smoke', '--no-build'], {
+    CHROMIUM_PATH: chromium,
+  });
 }
 
 // Firefox 140 ESR (the declared minimum) and the current ESR; fetches or installs them when missing (scripts/lib/firefox.mjs).
@@ -103,7 +105,14 @@ for (const r of results) {
   else failed += 1;
 }
 // CI shows only the tail of this output: name what failed (and what passed only on retry) right above the summary.
-const firstLine = (m) => String(m ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(0, 3).join(' | ').slice(0, 300);
+const firstLine = (m) =>
+  String(m ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n')
+    .slice(0, 3)
+    .join(' | ')
+    .slice(0, 300);
 const problems = [];
 for (const file of unit?.testResults ?? [])
   for (const t of file.assertionResults ?? [])
@@ -114,7 +123,9 @@ const walk = (suite, path) => {
     for (const t of spec.tests ?? []) {
       if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
       const err = t.results?.find((r) => r.error)?.error?.message;
-      problems.push(`e2e ${t.status === 'flaky' ? 'FLAKY (passed on retry)' : 'FAIL'} ${[...path, spec.title].join(' > ')}: ${firstLine(err)}`);
+      problems.push(
+        `e2e ${t.status === 'flaky' ? 'FLAKY (passed on retry)' : 'FAIL'} ${[...path, spec.title].join(' > ')}: ${firstLine(err)}`,
+      );
     }
 };
 for (const s of e2e?.suites ?? []) walk(s, [s.title]);

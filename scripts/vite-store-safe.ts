@@ -49,8 +49,19 @@ export interface Guard {
 const NO_EVAL = 'EvalError("Regulatory Lens builds have no eval: zod JIT removed by scripts/vite-store-safe.ts")';
 const NO_PDF_EVAL = 'EvalError("Regulatory Lens builds have no eval: pdf.js function compiler removed by scripts/vite-store-safe.ts")';
 const NO_PDF_IMPORT = 'Error("Regulatory Lens builds load no code by computed URL: removed by scripts/vite-store-safe.ts")';
-const PDFJS_PROBE = lines('function isEvalSupported() {', 'try {', 'new Function("");', 'return true;', '}', 'catch {', 'return false;', '}', '}');
-const PDFJS_PROBE_REPLACED = 'function isEvalSupported() {\n  return false; // eval is never allowed in the extension (scripts/vite-store-safe.ts)\n}';
+const PDFJS_PROBE = lines(
+  'function isEvalSupported() {',
+  'try {',
+  'new Function("");',
+  'return true;',
+  '}',
+  'catch {',
+  'return false;',
+  '}',
+  '}',
+);
+const PDFJS_PROBE_REPLACED =
+  'function isEvalSupported() {\n  return false; // eval is never allowed in the extension (scripts/vite-store-safe.ts)\n}';
 const NO_HTML = 'Error("Regulatory Lens builds cannot set innerHTML: dangerouslySetInnerHTML removed by scripts/vite-store-safe.ts")';
 
 /** Source lines (each matched literally) separated by any whitespace, so a re-indented file still matches. */
@@ -129,15 +140,24 @@ export const REWRITES: Rewrite[] = [
 export const GUARDS: Guard[] = [
   // `const F = Function;`, `Function("")`, `new Function(...)`, `eval(...)`; not `isAsyncFunction(` or `ZodFunction(`.
   { pkg: 'zod', forbidden: /(?<![\w$])Function\s*[;(,)]|(?<![\w$.])eval\s*\(/, what: 'still reaches the Function constructor or eval' },
-  { pkg: 'pdfjs-dist', forbidden: /(?<![\w$])Function\s*[;(,)]|(?<![\w$.])eval\s*\(|\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(/, what: 'still reaches eval or writes HTML' },
-  { pkg: 'preact', forbidden: /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\.write(?:ln)?\s*\(/, what: 'still writes HTML' },
+  {
+    pkg: 'pdfjs-dist',
+    forbidden: /(?<![\w$])Function\s*[;(,)]|(?<![\w$.])eval\s*\(|\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(/,
+    what: 'still reaches eval or writes HTML',
+  },
+  {
+    pkg: 'preact',
+    forbidden: /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\.write(?:ln)?\s*\(/,
+    what: 'still writes HTML',
+  },
 ];
 
 export class StoreSafeError extends Error {
   override name = 'StoreSafeError';
 }
 
-const HOW_TO_FIX = 'A library upgrade changed this code: read the new code, then update scripts/vite-store-safe.ts and run scripts/lint-firefox.mjs.';
+const HOW_TO_FIX =
+  'A library upgrade changed this code: read the new code, then update scripts/vite-store-safe.ts and run scripts/lint-firefox.mjs.';
 
 /** Forward slashes, no query: the form the rewrites' `file` endings are written in. */
 const normalize = (id: string) => id.split('?')[0]!.replaceAll('\\', '/');
@@ -149,7 +169,12 @@ const packageOf = (id: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(
  * when the module is none of our business) and which rewrites ran; throws StoreSafeError when an expected
  * pattern is not there exactly once, or when forbidden code is left.
  */
-export function rewriteModule(code: string, id: string, rewrites = REWRITES, guards = GUARDS): { code: string; applied: Rewrite[] } | undefined {
+export function rewriteModule(
+  code: string,
+  id: string,
+  rewrites = REWRITES,
+  guards = GUARDS,
+): { code: string; applied: Rewrite[] } | undefined {
   const path = normalize(id);
   const pkg = packageOf(path);
   const guard = guards.find((g) => g.pkg === pkg);
@@ -158,14 +183,17 @@ export function rewriteModule(code: string, id: string, rewrites = REWRITES, gua
   let out = code;
   for (const r of mine) {
     const found = out.match(new RegExp(r.find.source, `${r.find.flags.replace('g', '')}g`))?.length ?? 0;
-    if (found !== 1) throw new StoreSafeError(`${r.what}: expected its code exactly once in ${r.file}, found it ${found} times. ${HOW_TO_FIX}`);
+    if (found !== 1)
+      throw new StoreSafeError(`${r.what}: expected its code exactly once in ${r.file}, found it ${found} times. ${HOW_TO_FIX}`);
     // Padded to the line count of what it replaces, so the lines after it keep their numbers (source maps).
     out = out.replace(r.find, (m) => r.replace + '\n'.repeat(Math.max(0, newlines(m) - newlines(r.replace))));
   }
   const left = guard?.forbidden.exec(out);
   if (guard && left) {
     const at = out.slice(Math.max(0, left.index - 40), left.index + 40).replace(/\s+/g, ' ');
-    throw new StoreSafeError(`${path.slice(path.lastIndexOf('node_modules/'))} ${guard.what} after the rewrites: "...${at}...". ${HOW_TO_FIX}`);
+    throw new StoreSafeError(
+      `${path.slice(path.lastIndexOf('node_modules/'))} ${guard.what} after the rewrites: "...${at}...". ${HOW_TO_FIX}`,
+    );
   }
   return { code: out, applied: mine };
 }

@@ -9,10 +9,11 @@ let db: LensDb | undefined;
 let info: Promise<DatasetInfo> | undefined;
 
 // Asking the background first guarantees the seed transaction has finished; one question per page.
-const datasetInfo = () => (info ??= send({ type: 'datasetInfo' }).catch((e: unknown) => {
-  info = undefined;
-  throw e;
-}));
+const datasetInfo = () =>
+  (info ??= send({ type: 'datasetInfo' }).catch((e: unknown) => {
+    info = undefined;
+    throw e;
+  }));
 
 export async function openDataset(): Promise<LensDb> {
   await datasetInfo();
@@ -49,7 +50,11 @@ export function openSearchIndex(): LiveSearchIndex {
           jurisdictions: await d.jurisdictions.toArray(),
           technologies: await d.technologies.toArray(),
         };
-        const counts = { frameworks: records.frameworks.length, jurisdictions: records.jurisdictions.length, technologies: records.technologies.length };
+        const counts = {
+          frameworks: records.frameworks.length,
+          jurisdictions: records.jurisdictions.length,
+          technologies: records.technologies.length,
+        };
         return { version, counts, records };
       })
       .catch(() => undefined);

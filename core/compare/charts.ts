@@ -92,7 +92,12 @@ export interface CoalitionYears {
 export function coalitionsPerYear(coalitions: Coalition[], years: number[], technology?: TechnologyId): CoalitionYears {
   const list = technology ? coalitions.filter((c) => c.technologies.includes(technology)) : coalitions;
   return {
-    points: perYear(list, years, (c) => c.founded, (c) => c.id),
+    points: perYear(
+      list,
+      years,
+      (c) => c.founded,
+      (c) => c.id,
+    ),
     earlier: list.filter((c) => c.founded < (years[0] ?? 0)).sort((a, b) => a.founded - b.founded),
   };
 }
@@ -120,7 +125,12 @@ export interface MapEntry {
  * by that code. EU member states get the EU's regime (or stricter) because `regimeFor` counts bloc law as
  * their own.
  */
-export function regimeMap(jurisdictions: Jurisdiction[], frameworks: Framework[], byId: Map<string, Jurisdiction>, technology: TechnologyId): Map<string, MapEntry> {
+export function regimeMap(
+  jurisdictions: Jurisdiction[],
+  frameworks: Framework[],
+  byId: Map<string, Jurisdiction>,
+  technology: TechnologyId,
+): Map<string, MapEntry> {
   const out = new Map<string, MapEntry>();
   for (const j of jurisdictions) {
     if (!j.isoNumeric) continue;

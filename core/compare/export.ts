@@ -162,16 +162,27 @@ function mdList(list: Related[], names: ExportNames): string {
 }
 
 /** The comparison as Markdown, with the upcoming milestones at the end when given. */
-export function comparisonMarkdown(comparisons: TechnologyComparison[], names: ExportNames, date: string, upcoming?: readonly UpcomingColumn[]): string {
+export function comparisonMarkdown(
+  comparisons: TechnologyComparison[],
+  names: ExportNames,
+  date: string,
+  upcoming?: readonly UpcomingColumn[],
+): string {
   const chosen = comparisons[0]?.columns.map((c) => c.jurisdiction) ?? [];
-  const out: string[] = [`# ${t('exportMdTitle', chosen.map((j) => j.name).join(', '))}`, '', `${t('exportMdByline', date)} ${ALIGNMENT_RULE}`, ''];
+  const out: string[] = [
+    `# ${t('exportMdTitle', chosen.map((j) => j.name).join(', '))}`,
+    '',
+    `${t('exportMdByline', date)} ${ALIGNMENT_RULE}`,
+    '',
+  ];
   const none = t('exportMdNone');
   for (const tc of comparisons) {
     const { shared, union, score, onlyOne } = tc.alignment;
     out.push(`## ${techName(tc.technology, names)}`, '', t('exportMdAlignment', [formatAlignment(score), shared.length, union]), '');
     out.push(`| | ${tc.columns.map((c) => mdCell(c.jurisdiction.shortName ?? c.jurisdiction.name)).join(' | ')} |`);
     out.push(`|---|${tc.columns.map(() => '---').join('|')}|`);
-    const row = (head: string, cell: (c: Column) => string) => out.push(`| ${mdCell(head)} | ${tc.columns.map((c) => mdCell(cell(c))).join(' | ')} |`);
+    const row = (head: string, cell: (c: Column) => string) =>
+      out.push(`| ${mdCell(head)} | ${tc.columns.map((c) => mdCell(cell(c))).join(' | ')} |`);
     row(t('rowRegime'), (c) => `${REGIME_LABEL[c.regime.regime]}: ${c.regime.rule}`);
     row(t('rowInstruments'), (c) => mdList(c.own, names));
     row(t('exportMdRowInternational'), (c) => mdList(c.international, names));

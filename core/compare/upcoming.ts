@@ -26,7 +26,10 @@ function instrumentsOf(j: Jurisdiction, comparisons: readonly TechnologyComparis
 
 export function upcomingByJurisdiction(comparisons: readonly TechnologyComparison[], today: string): UpcomingColumn[] {
   const chosen = comparisons[0]?.columns.map((c) => c.jurisdiction) ?? [];
-  return chosen.map((jurisdiction) => ({ jurisdiction, milestones: upcomingMilestones(instrumentsOf(jurisdiction, comparisons), today, UPCOMING_MONTHS) }));
+  return chosen.map((jurisdiction) => ({
+    jurisdiction,
+    milestones: upcomingMilestones(instrumentsOf(jurisdiction, comparisons), today, UPCOMING_MONTHS),
+  }));
 }
 
 /** "AI Act: applies: High-risk classification ..." (the date is said apart). */

@@ -25,16 +25,27 @@ export interface Group {
 }
 
 export function compileTables(tables: MatcherTables) {
-  const senseTable: Sense[] = tables.senses.map(([kind, id, ambiguous, weak]) => (weak ? { kind, id, ambiguous: ambiguous === 1, weak } : { kind, id, ambiguous: ambiguous === 1 }));
+  const senseTable: Sense[] = tables.senses.map(([kind, id, ambiguous, weak]) =>
+    weak ? { kind, id, ambiguous: ambiguous === 1, weak } : { kind, id, ambiguous: ambiguous === 1 },
+  );
   const groups = new Map<string, Group>();
   let size = 0;
   for (const [key, forms] of tables.groups) {
-    groups.set(key, { head: false, forms: forms.map(([mode, senses, exact]) => ({ mode, exact: exact ?? '', senses: senses.map((i) => senseTable[i]!) })) });
+    groups.set(key, {
+      head: false,
+      forms: forms.map(([mode, senses, exact]) => ({ mode, exact: exact ?? '', senses: senses.map((i) => senseTable[i]!) })),
+    });
     size += forms.length;
   }
   for (const h of tables.heads) groups.get(h)!.head = true;
-  const names: Record<EntityKind, Map<string, string>> = { framework: new Map(), jurisdiction: new Map(), technology: new Map(), citation: new Map() };
-  for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>) for (const [id, name] of list) names[kind].set(id, name);
+  const names: Record<EntityKind, Map<string, string>> = {
+    framework: new Map(),
+    jurisdiction: new Map(),
+    technology: new Map(),
+    citation: new Map(),
+  };
+  for (const [kind, list] of Object.entries(tables.names) as Array<[EntityKind, Array<[string, string]>]>)
+    for (const [id, name] of list) names[kind].set(id, name);
   // For each multi-word name, the shorter names it starts with, longest first.
   const prefixes = new Map<string, string[]>();
   for (const key of groups.keys()) {
@@ -63,6 +74,12 @@ export function compileTables(tables: MatcherTables) {
     frameworkTechnologies: tables.frameworkTechnologies,
     citations: citationStep(tables.citations ?? [], tables.citationPatterns ?? {}),
     shoutable: () =>
-      (words ??= { pattern: wordsPattern([...groups.values()].flatMap((g) => g.forms.filter((f) => f.mode === 'exact' && /^[A-Z]+$/.test(f.exact)).map((f) => f.exact.toLowerCase()))) }).pattern,
+      (words ??= {
+        pattern: wordsPattern(
+          [...groups.values()].flatMap((g) =>
+            g.forms.filter((f) => f.mode === 'exact' && /^[A-Z]+$/.test(f.exact)).map((f) => f.exact.toLowerCase()),
+          ),
+        ),
+      }).pattern,
   };
 }

@@ -84,7 +84,11 @@ function relation(rel: Relations, j: string, f: string): number {
 }
 
 /** Page-level scores of candidate frameworks, from page totals (cached per candidate). */
-function pageScorer(rel: Relations, jurisdictionTotals: ReadonlyMap<string, number>, frameworkCounts: ReadonlyMap<string, number>): (f: string) => Score {
+function pageScorer(
+  rel: Relations,
+  jurisdictionTotals: ReadonlyMap<string, number>,
+  frameworkCounts: ReadonlyMap<string, number>,
+): (f: string) => Score {
   const scores = new Map<string, Score>();
   return (f) => {
     let s = scores.get(f);
@@ -117,14 +121,26 @@ interface NearScores {
 }
 
 /** The decision for one shared name, from its near evidence (local) and the page-level scores. */
-function decide(candidates: string[], acronym: boolean, near: NearScores[], pageScore: (f: string) => Score, named: (f: string) => boolean): Resolution | undefined {
+function decide(
+  candidates: string[],
+  acronym: boolean,
+  near: NearScores[],
+  pageScore: (f: string) => Score,
+  named: (f: string) => boolean,
+): Resolution | undefined {
   const scored = candidates.map((id, i) => {
     const p = pageScore(id);
     const { near: n, sentence: t, proof } = near[i]!;
     // Near evidence counts three times (once in the page score, twice more here), evidence in the same
     // sentence seven times. Related evidence ("Germany" for an EU law) only breaks ties between
     // candidates with the same direct evidence.
-    return { id, direct: p.direct + 2 * n.direct + 4 * t.direct, related: p.related + 2 * n.related + 4 * t.related, nearDirect: n.direct, proof };
+    return {
+      id,
+      direct: p.direct + 2 * n.direct + 4 * t.direct,
+      related: p.related + 2 * n.related + 4 * t.related,
+      nearDirect: n.direct,
+      proof,
+    };
   });
   scored.sort((a, b) => b.direct - a.direct || b.related - a.related);
   const top = scored[0]!;
@@ -153,7 +169,9 @@ function sameResolution(a: Resolution | undefined, b: Resolution | undefined): b
  */
 export function createResolver(rel: Relations, page: PageEvidence, level?: PageLevel) {
   // Totals per id: a page names the EU hundreds of times, but there are only so many distinct ids.
-  const totals = level ? level.names(page) : { jurisdictions: totalsOf(page.jurisdictions.items), frameworks: totalsOf(page.frameworks.items, 1) };
+  const totals = level
+    ? level.names(page)
+    : { jurisdictions: totalsOf(page.jurisdictions.items), frameworks: totalsOf(page.frameworks.items, 1) };
   const pageScore = pageScorer(rel, totals.jurisdictions, totals.frameworks);
 
   /** Evidence near a mention; what is in the same sentence counts again in `sentence`. */
@@ -240,11 +258,16 @@ export function adjectiveHasContext(text: string, end: number, mentionAt: (pos: 
  * Whether a technology's generic word is backed by unambiguous mentions of the same technology: near it,
  * or often enough on the page (counted by `level` when the text is a part of a page).
  */
-export function technologyHasContext(strong: Evidence | undefined, start: number, end: number, level?: { technologyNamed(id: string, strong: Evidence | undefined): boolean }, id = ''): boolean {
+export function technologyHasContext(
+  strong: Evidence | undefined,
+  start: number,
+  end: number,
+  level?: { technologyNamed(id: string, strong: Evidence | undefined): boolean },
+  id = '',
+): boolean {
   if (level) return (!!strong && strong.near(start, end, NEAR_TECHNOLOGY).length > 0) || level.technologyNamed(id, strong);
   if (!strong) return false;
   let named = 0;
   for (const m of strong.items) if (m.strength > 0 && ++named >= PAGE_TECHNOLOGY_MENTIONS) return true;
   return strong.near(start, end, NEAR_TECHNOLOGY).length > 0;
 }
-

@@ -11,14 +11,16 @@ import { PAGE_SEPARATOR } from './pdf-text';
 import { PDF_PROBLEM_TEXT, readPdfPages } from '../pdf/node-text';
 
 /** `pages`: a PDF's text page by page (`text` is them joined by PAGE_SEPARATOR). */
-export type LoadedDocument = { ok: true; file: string; text: string; html: boolean; pages?: string[] } | { ok: false; file: string; error: string };
+export type LoadedDocument =
+  { ok: true; file: string; text: string; html: boolean; pages?: string[] } | { ok: false; file: string; error: string };
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const TEXT_EXT = new Set(['.txt', '.text', '.md', '.markdown']);
 /** Extensions a directory scan picks up; other files in a directory are not pages. */
 export const SCANNED_EXTENSIONS = new Set([...HTML_EXT, '.txt', '.text', '.pdf']);
 
-const looksLikeHtml = (s: string) => /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|h[1-6])\b/i.test(s.slice(0, 4096));
+const looksLikeHtml = (s: string) =>
+  /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|h[1-6])\b/i.test(s.slice(0, 4096));
 
 /** The visible text of an HTML document, as the content script would read it. */
 export function htmlToText(html: string): string {
@@ -37,11 +39,16 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, file, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(e)})` };
+    return {
+      ok: false,
+      file,
+      error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(e)})`,
+    };
   }
   if (extname(file).toLowerCase() === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const pdf = await readPdfPages(bytes);
-    if (!pdf.ok) return { ok: false, file, error: PDF_PROBLEM_TEXT[pdf.problem.kind] + (pdf.problem.detail ? ` (${pdf.problem.detail})` : '') };
+    if (!pdf.ok)
+      return { ok: false, file, error: PDF_PROBLEM_TEXT[pdf.problem.kind] + (pdf.problem.detail ? ` (${pdf.problem.detail})` : '') };
     return { ok: true, file, text: pdf.pages.join(PAGE_SEPARATOR), html: false, pages: pdf.pages };
   }
   if (bytes.includes(0)) return { ok: false, file, error: 'not an HTML or text file (binary content)' };

@@ -39,8 +39,40 @@ export interface FuzzyIndex {
 
 /** Small words that may sit inside a name: "Markets in Crypto-Assets", "Protection of Personal Data". */
 const CONNECTORS = new Set([
-  'of', 'on', 'for', 'the', 'and', 'in', 'to', 'with', 'a', 'an', 'by', 'from', 'at', 'as', 'regarding',
-  'de', 'des', 'du', 'la', 'le', 'les', 'et', 'der', 'die', 'das', 'und', 'für', 'über', 'del', 'y', 'e', 'da', 'do', 'dos',
+  'of',
+  'on',
+  'for',
+  'the',
+  'and',
+  'in',
+  'to',
+  'with',
+  'a',
+  'an',
+  'by',
+  'from',
+  'at',
+  'as',
+  'regarding',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'et',
+  'der',
+  'die',
+  'das',
+  'und',
+  'für',
+  'über',
+  'del',
+  'y',
+  'e',
+  'da',
+  'do',
+  'dos',
 ]);
 
 const MIN_WORDS = 3;
@@ -50,7 +82,12 @@ const MAX_WINDOW_WORDS = 12;
 const MIN_LENGTH_RATIO = 0.8;
 
 const wordsOf = (s: string) => s.split(' ').filter(Boolean);
-const numbersOf = (words: string[]) => words.filter((w) => /\d/.test(w)).map((w) => w.replace(/\D+/g, ' ').trim()).sort().join('|');
+const numbersOf = (words: string[]) =>
+  words
+    .filter((w) => /\d/.test(w))
+    .map((w) => w.replace(/\D+/g, ' ').trim())
+    .sort()
+    .join('|');
 const singular = (w: string) => (w.endsWith('s') ? w.slice(0, -1) : w);
 
 /**
@@ -194,7 +231,13 @@ export function matchAtHead(
   for (let n = 2; n <= before.length; n++) {
     const first = before[n - 1]!;
     if (CONNECTORS.has(first.word)) continue;
-    const words = [...before.slice(0, n).reverse().flatMap((b) => wordsOf(b.word)), headWord];
+    const words = [
+      ...before
+        .slice(0, n)
+        .reverse()
+        .flatMap((b) => wordsOf(b.word)),
+      headWord,
+    ];
     // With a year after the head, the year is part of the name on the page and must agree.
     if (year) windows.push({ words: [...words, year[1]!], start: first.start, end: headEnd + year[0].length });
     else windows.push({ words, start: first.start, end: headEnd });
@@ -215,7 +258,13 @@ export function matchAtHead(
   return best;
 }
 
-function bestName(group: FuzzyName[], window: string, words: string[], threshold: number, scoring: Scoring): { key: string; score: number } | null {
+function bestName(
+  group: FuzzyName[],
+  window: string,
+  words: string[],
+  threshold: number,
+  scoring: Scoring,
+): { key: string; score: number } | null {
   const numbers = numbersOf(words);
   const wordSet = new Set(words);
   let best: { key: string; score: number } | null = null;

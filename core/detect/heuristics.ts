@@ -71,7 +71,8 @@ const WORD_CHAR = new RegExp(WORD_CLASS);
 /** Places whose names contain another's: "North Korea", "West Virginia", "New Mexico". */
 const PLACE_PREFIX = /(?:^|[^\p{L}])(?:North|South|East|West|New)\s$/u;
 /** Legal forms of companies: "Microsoft Ireland Operations Limited", "Coinbase Luxembourg S.A.". */
-const COMPANY_FORM = /^(?:\s+(?:[A-Z][\w&.-]*|&)){0,2}?\s+(?:GmbH|AG|KG|Ltd|Limited|Inc|LLC|LLP|PLC|plc|S\.?A\.?S?|SARL|S\.?à\s?r\.?l\.?|B\.?V\.?|N\.?V\.?|Pty|Corp|Corporation|S\.?p\.?A\.?|S\.?L\.?|Oy|AB|A\/S|K\.?K\.?|Pte|Sdn|Ltda)(?![\p{L}])/u;
+const COMPANY_FORM =
+  /^(?:\s+(?:[A-Z][\w&.-]*|&)){0,2}?\s+(?:GmbH|AG|KG|Ltd|Limited|Inc|LLC|LLP|PLC|plc|S\.?A\.?S?|SARL|S\.?à\s?r\.?l\.?|B\.?V\.?|N\.?V\.?|Pty|Corp|Corporation|S\.?p\.?A\.?|S\.?L\.?|Oy|AB|A\/S|K\.?K\.?|Pte|Sdn|Ltda)(?![\p{L}])/u;
 
 /**
  * A jurisdiction's name that is part of another proper name is not a mention of it: a place ("North

@@ -39,7 +39,6 @@ export interface Hit {
   citation?: string;
 }
 
-
 const KIND_ORDER: Record<EntityKind, number> = { framework: 0, jurisdiction: 1, technology: 2, citation: 3 };
 
 /** The senses of a match, sorted out once per distinct list (lists are shared by every match of a name). */
@@ -77,7 +76,13 @@ export function fuzzyConfidence(score: number): number {
 /** Keep the longest of overlapping detections (an exact one over a fuzzy one of the same length), then the earliest. */
 export function removeOverlaps(found: Hit[]): Hit[] {
   // Of two hits of one span, the one that knows its citation (a record's number read as a citation) is kept.
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(a.fuzzy) - Number(b.fuzzy) || Number(!a.citation) - Number(!b.citation));
+  found.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - b.start - (a.end - a.start) ||
+      Number(a.fuzzy) - Number(b.fuzzy) ||
+      Number(!a.citation) - Number(!b.citation),
+  );
   const out: Hit[] = [];
   for (const d of found) {
     const last = out[out.length - 1];

@@ -89,8 +89,22 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
  * long names are not found, and `scoring.onUnscored` hears of each pair that would have been scored.
  */
 export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}): Matcher {
-  const { threshold, groups, size, names, nameOf, prefixes, fuzzy, regex, accentedRegex, otherScriptRegex, relations, frameworkTechnologies, citations, shoutable } =
-    compileTables(tables);
+  const {
+    threshold,
+    groups,
+    size,
+    names,
+    nameOf,
+    prefixes,
+    fuzzy,
+    regex,
+    accentedRegex,
+    otherScriptRegex,
+    relations,
+    frameworkTechnologies,
+    citations,
+    shoutable,
+  } = compileTables(tables);
 
   function scan(text: string, scanOptions: ScanOptions = {}): Detection[] {
     const norm = normalize(text);
@@ -170,7 +184,14 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         const f = fallback(r.key, r.start);
         if (f) classify(f);
       } else if (strong.length > 1 || shared.length) {
-        ambiguous.push({ start: r.start, end: r.end, ids: (strong.length > 1 ? strong : shared).map((s) => s.id), acronym: r.acronym, fuzzyScore: 0, key: r.key });
+        ambiguous.push({
+          start: r.start,
+          end: r.end,
+          ids: (strong.length > 1 ? strong : shared).map((s) => s.id),
+          acronym: r.acronym,
+          fuzzyScore: 0,
+          key: r.key,
+        });
         mentionStarts.add(r.start);
       } else {
         for (const s of weakOnes) {
@@ -219,12 +240,15 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     if (otherScriptRegex && hasOtherScript(view)) read(otherScriptRegex);
 
     const tell = scanOptions.onUnscored;
-    const scoringNow: Scoring = tell && !scoring.score ? {
-          onUnscored: () => {
-            scoring.onUnscored?.();
-            tell();
-          },
-        } : scoring;
+    const scoringNow: Scoring =
+      tell && !scoring.score
+        ? {
+            onUnscored: () => {
+              scoring.onUnscored?.();
+              tell();
+            },
+          }
+        : scoring;
     if (threshold > 0 && heads.length) {
       const cache = new Map<string, { key: string; score: number } | null>();
       const exactCount = hits.length;
@@ -243,8 +267,17 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         const senses = (groups.get(f.key)?.forms ?? []).flatMap((x) => x.senses).filter((x) => x.kind === 'framework');
         const strong = unique(senses.filter((x) => !x.ambiguous));
         const conf = fuzzyConfidence(f.score);
-        if (strong.length === 1) hits.push({ start: f.start, end: f.end, kind: 'framework', id: strong[0]!.id, confidence: conf, fuzzy: true, strength: 1 });
-        else if (senses.length) ambiguous.push({ start: f.start, end: f.end, ids: unique(senses).map((x) => x.id), acronym: false, fuzzyScore: f.score, key: '' });
+        if (strong.length === 1)
+          hits.push({ start: f.start, end: f.end, kind: 'framework', id: strong[0]!.id, confidence: conf, fuzzy: true, strength: 1 });
+        else if (senses.length)
+          ambiguous.push({
+            start: f.start,
+            end: f.end,
+            ids: unique(senses).map((x) => x.id),
+            acronym: false,
+            fuzzyScore: f.score,
+            key: '',
+          });
       }
     }
 
@@ -261,7 +294,17 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
       const scale = a.fuzzyScore ? fuzzyConfidence(a.fuzzyScore) : 1;
       const confidence = round(r.confidence * scale);
       if (r.id) hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.id, confidence, fuzzy: a.fuzzyScore > 0, strength: 1 });
-      else hits.push({ start: a.start, end: a.end, kind: 'framework', id: r.candidates[0]!, confidence, candidates: r.candidates, fuzzy: a.fuzzyScore > 0, strength: 1 });
+      else
+        hits.push({
+          start: a.start,
+          end: a.end,
+          kind: 'framework',
+          id: r.candidates[0]!,
+          confidence,
+          candidates: r.candidates,
+          fuzzy: a.fuzzyScore > 0,
+          strength: 1,
+        });
     }
     for (const w of weak) {
       const ok =
@@ -273,7 +316,16 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
 
     for (const c of citations(page, { jurisdictions, frameworks }, level)) {
       if (c.display && !names.citation.has(c.id)) names.citation.set(c.id, c.display);
-      hits.push({ start: c.start, end: c.end, kind: c.kind, id: c.id, confidence: 1, fuzzy: false, strength: 1, ...(c.citation ? { citation: c.citation } : {}) });
+      hits.push({
+        start: c.start,
+        end: c.end,
+        kind: c.kind,
+        id: c.id,
+        confidence: 1,
+        fuzzy: false,
+        strength: 1,
+        ...(c.citation ? { citation: c.citation } : {}),
+      });
     }
     level?.finish({ jurisdictions, frameworks }, technologies);
     const kinds = scanOptions.kinds;
@@ -283,7 +335,15 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     return kept.map((h) => {
       const start = originalStart(norm, h.start);
       const end = originalEnd(norm, h.end);
-      const d: Detection = { kind: h.kind, id: h.id, name: nameOf(h.kind, h.id), text: text.slice(start, end), start, end, confidence: h.confidence };
+      const d: Detection = {
+        kind: h.kind,
+        id: h.id,
+        name: nameOf(h.kind, h.id),
+        text: text.slice(start, end),
+        start,
+        end,
+        confidence: h.confidence,
+      };
       if (h.candidates) d.candidates = h.candidates.map((id) => ({ id, name: nameOf(h.kind, id) }));
       if (h.citation) d.citation = h.citation;
       return d;
@@ -295,4 +355,3 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   };
   return { scan, size, regex, setScorer, hasScorer: () => !!scoring.score };
 }
-

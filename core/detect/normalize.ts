@@ -27,7 +27,8 @@ export interface Normalized {
 const REMOVED = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e']);
 
 const FOLD: Record<string, string> = {};
-for (const c of '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000') FOLD[c] = ' ';
+for (const c of '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000')
+  FOLD[c] = ' ';
 for (const c of '\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d') FOLD[c] = '-';
 for (const c of '\u2018\u2019\u201a\u201b\u2032\u02bc\uff07') FOLD[c] = "'";
 for (const c of '\u201c\u201d\u201e\u201f\u2033\uff02') FOLD[c] = '"';

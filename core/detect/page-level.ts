@@ -132,7 +132,10 @@ export class PageLevel {
    * Page totals of jurisdictions and frameworks: the rest of the page plus the own range's evidence found
    * by the text's first pass (what the resolver of a whole text counts too).
    */
-  names(page: { jurisdictions: Evidence; frameworks: Evidence }): { jurisdictions: ReadonlyMap<string, number>; frameworks: ReadonlyMap<string, number> } {
+  names(page: { jurisdictions: Evidence; frameworks: Evidence }): {
+    jurisdictions: ReadonlyMap<string, number>;
+    frameworks: ReadonlyMap<string, number>;
+  } {
     if (this.named) return this.named;
     const j = new Map<string, number>();
     const f = new Map<string, number>();
@@ -169,7 +172,8 @@ export class PageLevel {
   /** Hands the own range's evidence to the page side (technologies as they are at the end of the scan). */
   finish(page: { jurisdictions: Evidence; frameworks: Evidence }, technologies: ReadonlyMap<string, Evidence>): void {
     this.names(page);
-    for (const [id, e] of technologies) for (const m of e.items) if (m.strength > 0 && this.owns(m.start)) this.item('technologies', id, 1, m.start);
+    for (const [id, e] of technologies)
+      for (const m of e.items) if (m.strength > 0 && this.owns(m.start)) this.item('technologies', id, 1, m.start);
     this.scope.evidence(this.items);
   }
 
@@ -177,4 +181,3 @@ export class PageLevel {
     this.items.push({ kind, id, weight, start: originalStart(this.norm, start) });
   }
 }
-

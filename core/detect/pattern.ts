@@ -12,7 +12,8 @@
  * Latin, Greek, Cyrillic, Hebrew, Arabic, Indic and the other alphabets up to U+1FFF. Han, kana and Hangul
  * are left out on purpose: those scripts write no spaces, so "欧盟AI法案" contains the acronym "AI".
  */
-export const WORD_CLASS = '[\\w\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\ua640-\\ua6ff\\ua720-\\uabff\\ufb00-\\ufdff\\ufe70-\\ufefe]';
+export const WORD_CLASS =
+  '[\\w\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\ua640-\\ua6ff\\ua720-\\uabff\\ufb00-\\ufdff\\ufe70-\\ufefe]';
 
 /**
  * Between the words of a name (the text is normalised: one whitespace character between words, and the

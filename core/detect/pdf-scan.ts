@@ -58,7 +58,8 @@ export function scanPdfPages(matcher: Matcher, pages: readonly string[]): Detect
   const out: Detection[] = [];
   let offset = 0;
   pages.forEach((text, i) => {
-    for (const d of scanner.scanPage(text, pages[i - 1] ?? '', pages[i + 1] ?? '')) out.push(offset ? { ...d, start: d.start + offset, end: d.end + offset } : d);
+    for (const d of scanner.scanPage(text, pages[i - 1] ?? '', pages[i + 1] ?? ''))
+      out.push(offset ? { ...d, start: d.start + offset, end: d.end + offset } : d);
     offset += text.length + PAGE_SEPARATOR.length;
   });
   return out;

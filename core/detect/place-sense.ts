@@ -30,13 +30,35 @@ const NOT_PLACE_BEFORE = /(?:\b(?:University|Prince|Princess|Duke|Duchess|Earl|C
  * Names that are also given names or surnames: not the place when a capitalised word stands right before or
  * after them ("Chad Miller", "Jim Jordan", "Jimmy Wales"), unless it is a word of prose about places.
  */
-const PERSON_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'Victoria', 'Virginia', 'India', 'Kenya', 'Israel', 'Wales', 'Montana', 'Jersey', 'Florida', 'Carolina', 'Dakota', 'Indiana', 'Nevada', 'Delaware', 'Madison', 'Aurora']);
+const PERSON_NAMES = new Set([
+  'Jordan',
+  'Chad',
+  'Georgia',
+  'Victoria',
+  'Virginia',
+  'India',
+  'Kenya',
+  'Israel',
+  'Wales',
+  'Montana',
+  'Jersey',
+  'Florida',
+  'Carolina',
+  'Dakota',
+  'Indiana',
+  'Nevada',
+  'Delaware',
+  'Madison',
+  'Aurora',
+]);
 /** Of those, the ones more often a person than the place in pages that name no other place near them. */
 const NEEDS_BACKING = new Set(['Jordan', 'Chad', 'Georgia', 'Victoria', 'Virginia', 'Wales', 'Montana', 'Jersey']);
 /** Capitalised words that may stand before such a name in prose about the place. */
-const PLACE_WORD_BEFORE = /^(?:The|New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Republic|State|Kingdom|Hashemite|In|At|From|To|And|Of|For|With|On|By|Like|Against|About|Across|Outside|Inside|Near|Including|Both|Between|Visit|See)$/;
+const PLACE_WORD_BEFORE =
+  /^(?:The|New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Republic|State|Kingdom|Hashemite|In|At|From|To|And|Of|For|With|On|By|Like|Against|About|Across|Outside|Inside|Near|Including|Both|Between|Visit|See)$/;
 /** Capitalised words that may follow such a name in prose about the place ("Georgia Senate", "Jordan Valley"). */
-const PLACE_WORD_AFTER = /^(?:Senate|House|Assembly|Legislature|Parliament|Government|Governor|Ministry|Minister|Department|Court|Supreme|State|Police|Attorney|General|Republic|Act|Law|Bill|Code|Valley|River|Coast|Gulf|Sea|Strait|Border|Election|Elections|Primary|Democrats|Republicans|Public|Secretary|Commission|Commissioner|Office|Authority|Agency|Bureau|Council|Army|Navy|Central|National|Federal)$/;
+const PLACE_WORD_AFTER =
+  /^(?:Senate|House|Assembly|Legislature|Parliament|Government|Governor|Ministry|Minister|Department|Court|Supreme|State|Police|Attorney|General|Republic|Act|Law|Bill|Code|Valley|River|Coast|Gulf|Sea|Strait|Border|Election|Elections|Primary|Democrats|Republicans|Public|Secretary|Commission|Commissioner|Office|Authority|Agency|Bureau|Council|Army|Navy|Central|National|Federal)$/;
 
 const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*$/u;
 

@@ -97,7 +97,12 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
     if (sense.kind === 'framework' && !sense.weak) frameworkForms.push([key, canon, sense.id]);
   };
 
-  const senseFor = (e: LexiconEntry, ambiguous = !!e.ambiguous): Sense => ({ kind: e.kind, id: e.id, ambiguous, ...(e.weak ? { weak: e.weak } : {}) });
+  const senseFor = (e: LexiconEntry, ambiguous = !!e.ambiguous): Sense => ({
+    kind: e.kind,
+    id: e.id,
+    ambiguous,
+    ...(e.weak ? { weak: e.weak } : {}),
+  });
   const canonical = lexicon.entries.map((e) => canonicalTerm(e.term));
   lexicon.entries.forEach((e, i) => {
     if (!named.has(`${e.kind}:${e.id}`)) {
@@ -109,12 +114,17 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
   // Variants the dataset need not spell out (generated after every explicit name, which they never
   // override): plurals of technology words; framework names shortened as running text shortens them;
   // possessives of names that begin with a jurisdiction ("the EU's AI Act", "Colorado's AI Act").
-  const jurisdictionSet = new Set(lexicon.entries.flatMap((e, i) => (e.kind === 'jurisdiction' && !e.weak ? [canonical[i]!.toLowerCase()] : [])));
+  const jurisdictionSet = new Set(
+    lexicon.entries.flatMap((e, i) => (e.kind === 'jurisdiction' && !e.weak ? [canonical[i]!.toLowerCase()] : [])),
+  );
   for (const [i, e] of lexicon.entries.entries()) {
     const canon = canonical[i]!;
     if (e.kind === 'technology') for (const p of plurals(canon)) add(canonicalTerm(p), senseFor(e), true);
     if (e.kind !== 'framework' || e.weak) continue;
-    const variants: Array<[string, boolean]> = [[canon, !!e.ambiguous], ...shortenedNames(canon, jurisdictionSet).map(([v, amb]) => [v, amb || !!e.ambiguous] as [string, boolean])];
+    const variants: Array<[string, boolean]> = [
+      [canon, !!e.ambiguous],
+      ...shortenedNames(canon, jurisdictionSet).map(([v, amb]) => [v, amb || !!e.ambiguous] as [string, boolean]),
+    ];
     for (const [v, amb] of variants) {
       if (v !== canon) add(canonicalTerm(v), senseFor(e, amb), true);
       const prefix = jurisdictionPrefix(v, jurisdictionSet);
@@ -138,7 +148,10 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
     ...(accented.length ? { accentedSource: trieSource(accented) } : {}),
     ...(other.length ? { otherScriptSource: trieSource(other) } : {}),
     senses: senseRows,
-    groups: [...groups].map(([key, g]): GroupRow => [key, g.forms.map((f): FormRow => (f.mode === 'exact' ? [f.mode, f.senses, f.exact] : [f.mode, f.senses]))]),
+    groups: [...groups].map(([key, g]): GroupRow => [
+      key,
+      g.forms.map((f): FormRow => (f.mode === 'exact' ? [f.mode, f.senses, f.exact] : [f.mode, f.senses])),
+    ]),
     heads: [...groups].flatMap(([key, g]) => (g.head ? [key] : [])),
     names,
     fuzzy: [...fuzzy.byHead].map(([head, list]): [string, string[]] => [head, list.map((n) => n.key)]),
@@ -195,4 +208,3 @@ function plurals(term: string): string[] {
   if (/[^aeiou]y$/.test(last)) return [`${before}${last.slice(0, -1)}ies`];
   return [`${before}${last}s`];
 }
-

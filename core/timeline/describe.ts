@@ -26,7 +26,7 @@ export interface Names {
 
 /** "invalidated by the CJEU (Schrems II, C-311/18) on 16 Jul 2020; replaced by EU-U.S. DPF (10 Jul 2023)". */
 export function eventPhrase(e: TimelineEvent, { names, since }: Names): string {
-  const who = e.actor ?? (e.by ? names[e.by] ?? e.by : undefined);
+  const who = e.actor ?? (e.by ? (names[e.by] ?? e.by) : undefined);
   const label = EVENT_LABEL[e.kind].toLowerCase();
   let out = who ? t('timelineEventBy', [label, who]) : label;
   if (e.what && e.kind === 'applies') out = `${out}: ${e.what}`;

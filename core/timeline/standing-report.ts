@@ -13,7 +13,12 @@ export interface StandingRow {
   changes: TimelineEvent[];
 }
 
-export function standingRows(frameworks: ReadonlyMap<string, Framework>, ids: Iterable<string>, pageDate: string | undefined, today: string): StandingRow[] {
+export function standingRows(
+  frameworks: ReadonlyMap<string, Framework>,
+  ids: Iterable<string>,
+  pageDate: string | undefined,
+  today: string,
+): StandingRow[] {
   const rows: StandingRow[] = [];
   for (const id of new Set(ids)) {
     const f = frameworks.get(id);

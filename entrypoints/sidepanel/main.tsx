@@ -14,7 +14,9 @@ import { followTheme } from '../../ui/theme';
 document.title = t('sidePanelPageTitle');
 // The reader's theme, followed live; worn before the first render (the dataset takes longer to open). A
 // theme that cannot be read leaves the system's, and never stops the panel.
-const themed = followTheme({ loadSettings, watchSettings }).catch((e: unknown) => console.warn('[regulatory-lens] theme setting not applied', e));
+const themed = followTheme({ loadSettings, watchSettings }).catch((e: unknown) =>
+  console.warn('[regulatory-lens] theme setting not applied', e),
+);
 const db = await openDataset();
 const data = await loadCompareData(db);
 // `sidepanel.html?j=eu,us` pre-fills the choice (the contract for "compare in side panel"); it is saved and

@@ -67,7 +67,14 @@ export function ReaderApp({ session }: { session: ReaderSession }) {
         <button type="button" onClick={() => fileRef.current?.click()}>
           {t('readerOpenFile')}
         </button>
-        <input ref={fileRef} type="file" accept="application/pdf,.pdf" hidden data-testid="reader-file" onChange={(e) => pick((e.target as HTMLInputElement).files)} />
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/pdf,.pdf"
+          hidden
+          data-testid="reader-file"
+          onChange={(e) => pick((e.target as HTMLInputElement).files)}
+        />
         {open && (
           <>
             <span class="rl-reader__group">
@@ -131,7 +138,11 @@ export function ReaderApp({ session }: { session: ReaderSession }) {
         )}
       </div>
       {s.kind === 'empty' && <p class="rl-reader__note">{t('readerDropHint')}</p>}
-      {s.kind === 'opening' && <p class="rl-reader__note" role="status">{t('readerOpening', s.name)}</p>}
+      {s.kind === 'opening' && (
+        <p class="rl-reader__note" role="status">
+          {t('readerOpening', s.name)}
+        </p>
+      )}
       {s.kind === 'problem' && (
         <p class="rl-reader__note rl-reader__problem" role="alert">
           {problemText(s.problem)}

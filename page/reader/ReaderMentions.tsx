@@ -9,7 +9,17 @@ import { plural, t } from '../../platform/i18n';
  * document with its card. Only pages with mentions are listed (a 500-page list of "nothing" helps no one);
  * the current page's entry says so when it has none.
  */
-export function ReaderMentions({ session, version, pages, current }: { session: ReaderSession; version: number; pages: number; current: number }) {
+export function ReaderMentions({
+  session,
+  version,
+  pages,
+  current,
+}: {
+  session: ReaderSession;
+  version: number;
+  pages: number;
+  current: number;
+}) {
   void version; // the list is drawn again when the session bumps it
   const lens = session.lens;
   if (!lens) return null;
@@ -62,7 +72,13 @@ class PageMentions extends Component<PageMentionsProps> {
           <ul>
             {list.map((e) => (
               <li key={`${e.kind}:${e.id}`}>
-                <button type="button" class="rl-mentions__item" data-kind={e.kind} data-id={e.id} onClick={() => void lens.show(e.first, true)}>
+                <button
+                  type="button"
+                  class="rl-mentions__item"
+                  data-kind={e.kind}
+                  data-id={e.id}
+                  onClick={() => void lens.show(e.first, true)}
+                >
                   <span>{e.name}</span> <span class="rl-muted">{plural(e.count, 'mentionsOne', 'mentionsMany')}</span>
                 </button>
               </li>

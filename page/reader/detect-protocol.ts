@@ -9,17 +9,25 @@ import type { Detection } from '../../core/detect/matcher';
 import type { MatcherTables } from '../../core/detect/tables';
 
 export type ToDetectWorker =
-  | { type: 'tables'; tables: MatcherTables }
-  | { type: 'page'; n: number; text: string; before: string; after: string };
+  { type: 'tables'; tables: MatcherTables } | { type: 'page'; n: number; text: string; before: string; after: string };
 
-export type FromDetectWorker = { type: 'ready'; compileMs: number } | { type: 'found'; n: number; detections: Detection[]; scanMs: number } | { type: 'error'; error: string };
+export type FromDetectWorker =
+  | { type: 'ready'; compileMs: number }
+  | { type: 'found'; n: number; detections: Detection[]; scanMs: number }
+  | { type: 'error'; error: string };
 
 /** The worker's side: a fresh scanner per document, pages in order. */
 export function isToDetectWorker(m: unknown): m is ToDetectWorker {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   if (r.type === 'tables') return typeof r.tables === 'object' && r.tables !== null;
-  return r.type === 'page' && typeof r.n === 'number' && typeof r.text === 'string' && typeof r.before === 'string' && typeof r.after === 'string';
+  return (
+    r.type === 'page' &&
+    typeof r.n === 'number' &&
+    typeof r.text === 'string' &&
+    typeof r.before === 'string' &&
+    typeof r.after === 'string'
+  );
 }
 
 /** The page's side: one worker per document; pages answered in the order they were sent. */
@@ -29,7 +37,10 @@ export class DetectClient {
   /** The longest single page scan in the worker (ms), for the benchmark. */
   longestScanMs = 0;
 
-  constructor(private readonly worker: Worker, tables: MatcherTables) {
+  constructor(
+    private readonly worker: Worker,
+    tables: MatcherTables,
+  ) {
     this.ready = new Promise((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<FromDetectWorker>) => {
         const m = e.data;

@@ -55,7 +55,12 @@ export class FindPainter {
   }
 
   /** Paints `hits` of the pages whose text layers `divsOf` knows; `current` is one of them. */
-  paint(hits: readonly FindHit[], current: FindHit | undefined, textOf: (n: number) => PdfPageText | undefined, divsOf: (n: number) => HTMLElement[] | undefined): StaticRange | undefined {
+  paint(
+    hits: readonly FindHit[],
+    current: FindHit | undefined,
+    textOf: (n: number) => PdfPageText | undefined,
+    divsOf: (n: number) => HTMLElement[] | undefined,
+  ): StaticRange | undefined {
     this.all.clear();
     this.current.clear();
     let currentRange: StaticRange | undefined;
@@ -86,5 +91,10 @@ function rangeOf(text: PdfPageText, divs: HTMLElement[], h: FindHit): StaticRang
   const a = divs[s.item]?.firstChild;
   const b = divs[e.item]?.firstChild;
   if (!(a instanceof Text) || !(b instanceof Text)) return undefined;
-  return new StaticRange({ startContainer: a, startOffset: Math.min(s.offset, a.length), endContainer: b, endOffset: Math.min(e.offset, b.length) });
+  return new StaticRange({
+    startContainer: a,
+    startOffset: Math.min(s.offset, a.length),
+    endContainer: b,
+    endOffset: Math.min(e.offset, b.length),
+  });
 }

@@ -192,14 +192,20 @@ export class PageViews {
       p.el.prepend(canvas);
       p.canvas = canvas;
       const surface = drawingSurface(canvas);
-      const drawing = page.render({ canvas: surface.target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise.then(() => {
-        if (p.canvas === canvas) surface.show();
-      });
+      const drawing = page
+        .render({ canvas: surface.target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] })
+        .promise.then(() => {
+          if (p.canvas === canvas) surface.show();
+        });
       if (!p.textLayer) {
         const div = document.createElement('div');
         div.className = 'textLayer';
         p.el.append(div);
-        const layer = new this.opts.TextLayer({ textContentSource: textContentInSlices(await this.opts.textContent(p.n)), container: div, viewport });
+        const layer = new this.opts.TextLayer({
+          textContentSource: textContentInSlices(await this.opts.textContent(p.n)),
+          container: div,
+          viewport,
+        });
         p.textLayer = layer;
         await layer.render();
         if (mine !== p.generation) return;

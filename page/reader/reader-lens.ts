@@ -196,7 +196,7 @@ export class ReaderLens implements PageSide {
   async textContent(n: number): Promise<TextContent> {
     const known = this.pages.get(n);
     if (known) return known.content;
-    return (await (await this.opts.doc.getPage(n)).getTextContent());
+    return await (await this.opts.doc.getPage(n)).getTextContent();
   }
 
   /** A page's text layer is drawn: its mentions get their text nodes and are painted. */
@@ -276,7 +276,13 @@ export class ReaderLens implements PageSide {
     const out: PageMention[] = [];
     for (const [key, first] of this.firstOfEntity) {
       if (this.settings.kinds[first.detection.kind] === false) continue;
-      out.push({ kind: first.detection.kind, id: first.detection.id, name: first.detection.name, count: this.counts.get(key) ?? 1, index: order.get(first) ?? 0 });
+      out.push({
+        kind: first.detection.kind,
+        id: first.detection.id,
+        name: first.detection.name,
+        count: this.counts.get(key) ?? 1,
+        index: order.get(first) ?? 0,
+      });
     }
     return { mentions: out };
   }
@@ -336,7 +342,15 @@ export class ReaderLens implements PageSide {
     const mentions: Mention[] = [];
     for (const d of found) {
       const placeholder = document.createTextNode('');
-      const m: Mention = { detection: d, startNode: placeholder, startOffset: 0, endNode: placeholder, endOffset: 0, root: document, stamp: 0 };
+      const m: Mention = {
+        detection: d,
+        startNode: placeholder,
+        startOffset: 0,
+        endNode: placeholder,
+        endOffset: 0,
+        root: document,
+        stamp: 0,
+      };
       mentions.push(m);
       this.all.push(m);
       this.pageOf.set(m, n);
@@ -423,7 +437,8 @@ export class ReaderLens implements PageSide {
   }
 
   private pointInside(m: Mention, x: number, y: number): boolean {
-    for (const r of liveRange(m).getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+    for (const r of liveRange(m).getClientRects())
+      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
     return false;
   }
 }

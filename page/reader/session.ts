@@ -128,7 +128,9 @@ export class ReaderSession implements PageSide {
       [, settings, opened] = await Promise.all([tables, this.deps.settings(), openPdf(this.deps.pdfjs.getDocument, bytes)]);
     } catch (e) {
       detect?.stop();
-      return this.set({ status: { kind: 'problem', problem: { kind: 'load-failed', detail: e instanceof Error ? e.message : String(e) } } });
+      return this.set({
+        status: { kind: 'problem', problem: { kind: 'load-failed', detail: e instanceof Error ? e.message : String(e) } },
+      });
     }
     if (!opened.ok || !detect) {
       detect?.stop();
@@ -260,7 +262,12 @@ export class ReaderSession implements PageSide {
   private repaintFind(): StaticRange | undefined {
     if (!this.finder || !this.lens) return undefined;
     const lens = this.lens;
-    return this.finder.paint(this.hits, this.hits[this.view.find.current - 1], (n) => lens.textOf(n), (n) => lens.divsOf(n));
+    return this.finder.paint(
+      this.hits,
+      this.hits[this.view.find.current - 1],
+      (n) => lens.textOf(n),
+      (n) => lens.divsOf(n),
+    );
   }
 
   // The popup's page protocol, answered by the open document.
@@ -280,6 +287,21 @@ export class ReaderSession implements PageSide {
 
   pageStats() {
     if (this.lens) return this.lens.pageStats();
-    return { url: location.href, active: false, scriptStart: 0, longestChunkMs: 0, chunks: 0, chunksOverBudget: 0, fullScans: 0, changeScans: 0, units: 0, textNodes: 0, chars: 0, rescannedChars: 0, mentions: 0, painted: 0 };
+    return {
+      url: location.href,
+      active: false,
+      scriptStart: 0,
+      longestChunkMs: 0,
+      chunks: 0,
+      chunksOverBudget: 0,
+      fullScans: 0,
+      changeScans: 0,
+      units: 0,
+      textNodes: 0,
+      chars: 0,
+      rescannedChars: 0,
+      mentions: 0,
+      painted: 0,
+    };
   }
 }

@@ -30,8 +30,26 @@ const CITATIONS: Array<[string, string]> = [
 ];
 /** Cited by number, with a record: painted as that record (one split across an inline element: "Regulation (EU) <em>2019</em>/881"). */
 const RECORDS = [
-  'Directive (EU) 2019/1024', 'Council Directive 85/374/EEC', 'Regulation (EU) 2019/881', 'Executive Order 13636', 'E.O. 14117', 'EN ISO 13485', 'IEC 62304', 'IEEE 7000-2021', 'EDPB Guidelines 05/2020', 'WP248 rev.01', 'MDCG 2019-11',
-  'Regulation (EU) 2022/868', 'Directive 2002/58/EC', 'Regulations (EU) 2022/1925', '(EU) 2022/2065', '32016R0679', 'ETSI EN 303 645', 'ICH E6(R3)', 'IMDRF N88'];
+  'Directive (EU) 2019/1024',
+  'Council Directive 85/374/EEC',
+  'Regulation (EU) 2019/881',
+  'Executive Order 13636',
+  'E.O. 14117',
+  'EN ISO 13485',
+  'IEC 62304',
+  'IEEE 7000-2021',
+  'EDPB Guidelines 05/2020',
+  'WP248 rev.01',
+  'MDCG 2019-11',
+  'Regulation (EU) 2022/868',
+  'Directive 2002/58/EC',
+  'Regulations (EU) 2022/1925',
+  '(EU) 2022/2065',
+  '32016R0679',
+  'ETSI EN 303 645',
+  'ICH E6(R3)',
+  'IMDRF N88',
+];
 const NEGATIVES = ['ISO 400', 'ISO 3200', 'SB 1', 'Model S 2016/17', '202 456 1111', '2016/17 season'];
 
 const card = (page: Page, id: string) => page.locator(`reg-lens-card .rl-card[data-id="${id}"]`);
@@ -50,7 +68,11 @@ test.beforeEach(async ({ serviceWorker }) => {
   await resetSettings(serviceWorker);
 });
 
-test('a page of citations of every family: each painted once, as a citation or as its record, no hard negative, the DOM untouched', async ({ page, server, serviceWorker }) => {
+test('a page of citations of every family: each painted once, as a citation or as its record, no hard negative, the DOM untouched', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   await page.goto(`${server.url}/citations.html`);
   await scanned(serviceWorker, page);
   const cited = await paintedTexts(page, 'reglens-citation');
@@ -58,11 +80,21 @@ test('a page of citations of every family: each painted once, as a citation or a
   const records = (await paintedTexts(page, 'reglens-framework')).map((c) => c.text);
   for (const t of RECORDS) expect(records).toContain(t);
   const everything = [...cited.map((c) => c.text), ...records];
-  for (const n of NEGATIVES) expect(everything.some((t) => t.includes(n) || n.includes(t)), n).toBe(false);
-  expect(await page.evaluate(() => document.body.innerHTML)).toBe(await page.evaluate(() => (window as unknown as { __bodyBefore: string }).__bodyBefore));
+  for (const n of NEGATIVES)
+    expect(
+      everything.some((t) => t.includes(n) || n.includes(t)),
+      n,
+    ).toBe(false);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(
+    await page.evaluate(() => (window as unknown as { __bodyBefore: string }).__bodyBefore),
+  );
 });
 
-test('hovering a citation opens its card: the identifier as cited, what the form tells, the official link, and no record', async ({ page, server, serviceWorker }) => {
+test('hovering a citation opens its card: the identifier as cited, what the form tells, the official link, and no record', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   await page.goto(`${server.url}/citations.html`);
   await scanned(serviceWorker, page);
   const before = await page.evaluate(() => document.body.innerHTML);
@@ -83,7 +115,11 @@ test('hovering a citation opens its card: the identifier as cited, what the form
   await expect(card(page, 'eu-cybersecurity-act')).toBeVisible();
 });
 
-test('browse mode walks citations too: each announced with its kind of instrument, its card opened', async ({ page, server, serviceWorker }) => {
+test('browse mode walks citations too: each announced with its kind of instrument, its card opened', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   await page.goto(`${server.url}/citations.html`);
   await scanned(serviceWorker, page);
   await pageRequest(serviceWorker, page.url(), { type: 'browseMentions' });
@@ -98,7 +134,12 @@ test('browse mode walks citations too: each announced with its kind of instrumen
   await expect(card(page, 'celex:32001R1049').locator('.rl-card__title')).toHaveText('Regulation No 1049/2001');
 });
 
-test('the popup finds "2022/868" and "EO 13556", and lists the page\'s citations with a count', async ({ extContext, serviceWorker, server, extensionPage }) => {
+test('the popup finds "2022/868" and "EO 13556", and lists the page\'s citations with a count', async ({
+  extContext,
+  serviceWorker,
+  server,
+  extensionPage,
+}) => {
   const lookup = await extensionPage('popup.html');
   await expect(lookup.locator('main[data-ready]')).toBeAttached();
   const box = lookup.getByRole('searchbox');
@@ -109,7 +150,10 @@ test('the popup finds "2022/868" and "EO 13556", and lists the page\'s citations
   await expect(top).toHaveAttribute('data-id', 'eo:13556');
   await expect(top).toHaveAttribute('data-kind', 'citation');
   await box.press('Enter');
-  await expect(lookup.locator('.rl-card[data-id="eo:13556"] .rl-cite-link')).toHaveAttribute('href', 'https://www.federalregister.gov/executive-order/13556');
+  await expect(lookup.locator('.rl-card[data-id="eo:13556"] .rl-cite-link')).toHaveAttribute(
+    'href',
+    'https://www.federalregister.gov/executive-order/13556',
+  );
 
   const { page, tabId } = await openTab(extContext, serviceWorker, `${server.url}/citations.html`);
   await scanned(serviceWorker, page);
@@ -122,7 +166,11 @@ test('the popup finds "2022/868" and "EO 13556", and lists the page\'s citations
   await page.close();
 });
 
-test('10,000 citations among hostile text: all painted, the scan in slices none of which holds the page over 50 ms', async ({ page, server, serviceWorker }) => {
+test('10,000 citations among hostile text: all painted, the scan in slices none of which holds the page over 50 ms', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`${server.url}/citations-large.html`);
   const stats = await scanned(serviceWorker, page, 60_000);

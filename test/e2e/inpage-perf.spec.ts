@@ -80,7 +80,9 @@ test('timings on the real fixture pages (time to first highlight, scan time, lon
   test.skip(!fixtures, 'fixture pages not found');
   test.setTimeout(180_000);
   const rows: Row[] = [];
-  for (const file of readdirSync(FIXTURES!).filter((f) => f.endsWith('.html')).sort()) {
+  for (const file of readdirSync(FIXTURES!)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     const row = await measure(page, serviceWorker, `${fixtures!.url}/${file}`, file.replace(/\.html$/, ''));
     rows.push(row);
     if (row.painted) expect(await totalHighlights(page)).toBeGreaterThan(0);

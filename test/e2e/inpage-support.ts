@@ -10,13 +10,18 @@ import { DENSITIES, SETTINGS_DEFAULTS, THEMES } from '../../platform/settings-de
 export const HIGHLIGHTS = ['reglens-framework', 'reglens-jurisdiction', 'reglens-technology'] as const;
 
 /** Sends a page request to the content script of the tab showing `url`; resolves to its `{ok, ...}` answer. */
-export async function pageRequest<T = unknown>(sw: Worker, url: string, message: object): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+export async function pageRequest<T = unknown>(
+  sw: Worker,
+  url: string,
+  message: object,
+): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   return sw.evaluate(
     async ({ url, message }) => {
       // Without the "tabs" permission tabs carry no URL: ask each content script where it is.
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as { ok?: boolean; value?: { url: string } } | undefined;
+        const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as
+          { ok?: boolean; value?: { url: string } } | undefined;
         if (stats?.ok && stats.value?.url === url) return chrome.tabs.sendMessage(tab.id, message);
       }
       throw new Error(`no content script answers for ${url}`);
@@ -92,7 +97,10 @@ export async function totalHighlights(page: Page): Promise<number> {
 }
 
 /** The painted text of every range of a highlight, with where it sits. */
-export function paintedTexts(page: Page, name: string): Promise<{ text: string; connected: boolean; inShadow: boolean; closest: string | null }[]> {
+export function paintedTexts(
+  page: Page,
+  name: string,
+): Promise<{ text: string; connected: boolean; inShadow: boolean; closest: string | null }[]> {
   return page.evaluate((name) => {
     const out: { text: string; connected: boolean; inShadow: boolean; closest: string | null }[] = [];
     for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
@@ -118,7 +126,12 @@ export function paintedTexts(page: Page, name: string): Promise<{ text: string; 
 }
 
 /** Centre of the first occurrence of `text` inside `selector` (scrolled into view), optionally inside a shadow host. */
-export async function pointAt(page: Page, selector: string, text: string, opts: { shadowHost?: string; nth?: number } = {}): Promise<{ x: number; y: number }> {
+export async function pointAt(
+  page: Page,
+  selector: string,
+  text: string,
+  opts: { shadowHost?: string; nth?: number } = {},
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ selector, text, host, nth }) => {
       const scope: ParentNode = host ? document.querySelector(host)!.shadowRoot! : document;

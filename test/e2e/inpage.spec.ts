@@ -40,7 +40,11 @@ test.beforeEach(async ({ serviceWorker }) => {
 });
 
 test.describe('painting', () => {
-  test('body.innerHTML is byte-identical before, while and after the extension runs, and after it is switched off', async ({ page, server, serviceWorker }) => {
+  test('body.innerHTML is byte-identical before, while and after the extension runs, and after it is switched off', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const before = await page.evaluate(() => (window as unknown as { __bodyBefore: string }).__bodyBefore);
     const body = () => page.evaluate(() => document.body.innerHTML);
@@ -57,7 +61,13 @@ test.describe('painting', () => {
     await expect.poll(() => totalHighlights(page)).toBe(0);
     expect(await body()).toBe(before);
     // Nothing of ours is left anywhere in the document: no highlights, no sheet, no card host.
-    expect(await page.evaluate(() => [CSS.highlights.size, document.adoptedStyleSheets.length, document.querySelectorAll('reg-lens-card').length])).toEqual([0, 0, 0]);
+    expect(
+      await page.evaluate(() => [
+        CSS.highlights.size,
+        document.adoptedStyleSheets.length,
+        document.querySelectorAll('reg-lens-card').length,
+      ]),
+    ).toEqual([0, 0, 0]);
 
     await setSettings(serviceWorker, { enabled: true });
     // The same mentions painted again (a re-scan once painted one more or fewer).
@@ -65,7 +75,11 @@ test.describe('painting', () => {
     expect(await body()).toBe(before);
   });
 
-  test('what the reader types into a textarea, an input or an editable region is never altered or painted', async ({ page, server, serviceWorker }) => {
+  test('what the reader types into a textarea, an input or an editable region is never altered or painted', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     for (const sel of ['#notes', '#q', '#editor']) {
       await page.click(sel);
@@ -103,7 +117,11 @@ test.describe('painting', () => {
       r.setEnd(text, text.data.indexOf('GDPR') + 4);
       const inner = r.getBoundingClientRect();
       const outer = frame.getBoundingClientRect();
-      return { x: outer.left + frame.clientLeft + inner.left + inner.width / 2, y: outer.top + frame.clientTop + inner.top + inner.height / 2, bottom: outer.top + frame.clientTop + inner.bottom };
+      return {
+        x: outer.left + frame.clientLeft + inner.left + inner.width / 2,
+        y: outer.top + frame.clientTop + inner.top + inner.height / 2,
+        bottom: outer.top + frame.clientTop + inner.bottom,
+      };
     });
     await page.mouse.move(inFrame.x, inFrame.y);
     await expect(card(page, 'gdpr')).toBeVisible();
@@ -113,7 +131,11 @@ test.describe('painting', () => {
     expect(Math.abs(placed.x - inFrame.x)).toBeLessThan(420);
   });
 
-  test('density: every mention or the first of each entity, and kinds on or off, change at once', async ({ page, server, serviceWorker }) => {
+  test('density: every mention or the first of each entity, and kinds on or off, change at once', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const texts = async (name: string) => (await paintedTexts(page, name)).filter((r) => !r.inShadow).map((r) => r.text);
     // Defaults: every framework mention; the first mention of each jurisdiction and technology.
@@ -121,7 +143,9 @@ test.describe('painting', () => {
     expect((await texts('reglens-jurisdiction')).sort()).toEqual(['European Union', 'Kenya', 'US']);
 
     await setSettings(serviceWorker, { density: { framework: 'first', jurisdiction: 'every' } });
-    await expect.poll(async () => (await texts('reglens-framework')).filter((t) => t === 'GDPR' || t === 'General Data Protection Regulation')).toEqual(['General Data Protection Regulation']);
+    await expect
+      .poll(async () => (await texts('reglens-framework')).filter((t) => t === 'GDPR' || t === 'General Data Protection Regulation'))
+      .toEqual(['General Data Protection Regulation']);
     // "EU" inside "EU AI Act" is part of the framework's name, not a mention of the EU.
     await expect.poll(async () => (await texts('reglens-jurisdiction')).sort()).toEqual(['EU', 'European Union', 'Kenya', 'US']);
 
@@ -146,7 +170,12 @@ test.describe('painting', () => {
     await expect.poll(() => totalHighlights(page)).toBe(painted);
   });
 
-  test('the options page edits the settings, and open tabs follow without a reload', async ({ page, server, serviceWorker, extensionPage }) => {
+  test('the options page edits the settings, and open tabs follow without a reload', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionPage,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const options = await extensionPage('options.html');
     await options.getByLabel('Highlight technologies').uncheck();
@@ -170,7 +199,15 @@ test.describe('painting', () => {
 
   test('invalid stored settings are repaired to the defaults, field by field', async ({ page, server, serviceWorker }) => {
     await serviceWorker.evaluate(() =>
-      chrome.storage.local.set({ settings: { enabled: 'yes', pausedHosts: [42], kinds: { framework: true, jurisdiction: 'no', technology: false }, density: 'dense', theme: 'neon' } }),
+      chrome.storage.local.set({
+        settings: {
+          enabled: 'yes',
+          pausedHosts: [42],
+          kinds: { framework: true, jurisdiction: 'no', technology: false },
+          density: 'dense',
+          theme: 'neon',
+        },
+      }),
     );
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const sizes = await highlightSizes(page);
@@ -180,12 +217,22 @@ test.describe('painting', () => {
     expect(sizes['reglens-technology']).toBe(0);
     await expect
       .poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings))
-      .toEqual({ enabled: true, pausedHosts: [], kinds: { framework: true, jurisdiction: true, technology: false, citation: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' }, theme: 'system' });
+      .toEqual({
+        enabled: true,
+        pausedHosts: [],
+        kinds: { framework: true, jurisdiction: true, technology: false, citation: true },
+        density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
+        theme: 'system',
+      });
   });
 });
 
 test.describe('living pages', () => {
-  test('text added later, edited, removed, and a new view after an SPA navigation are all handled', async ({ page, server, serviceWorker }) => {
+  test('text added later, edited, removed, and a new view after an SPA navigation are all handled', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/spa.html`);
     const frameworks = async () => (await paintedTexts(page, 'reglens-framework')).map((r) => r.text).sort();
     expect(await frameworks()).toEqual([]);
@@ -193,7 +240,12 @@ test.describe('living pages', () => {
     await page.evaluate(() => (window as unknown as { addLater(t: string): void }).addLater('A late comment says the GDPR applies.'));
     await expect.poll(frameworks).toEqual(['GDPR']);
 
-    await page.evaluate(() => (window as unknown as { editText(id: string, t: string): void }).editText('home-text', 'Welcome. The EU AI Act is discussed here now.'));
+    await page.evaluate(() =>
+      (window as unknown as { editText(id: string, t: string): void }).editText(
+        'home-text',
+        'Welcome. The EU AI Act is discussed here now.',
+      ),
+    );
     await expect.poll(frameworks).toEqual(['EU AI Act', 'GDPR']);
 
     // history.pushState + a DOM swap: the old view's mentions go, the new view's come.
@@ -240,7 +292,11 @@ async function pageStats(sw: Worker, page: Page): Promise<PageStats> {
 }
 
 test.describe('the card', () => {
-  test('hover opens the right card after a dwell, it survives the trip onto it, and Esc closes it', async ({ page, server, serviceWorker }) => {
+  test('hover opens the right card after a dwell, it survives the trip onto it, and Esc closes it', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const { x, y } = await hover(page, '#binding-law', 'GDPR');
     const gdpr = card(page, 'gdpr');
@@ -294,14 +350,20 @@ test.describe('the card', () => {
     await expect(kenya.locator('.rl-instruments li')).toHaveCount(Math.min(own.length, 6));
   });
 
-  test('a technology card: instruments by binding nature and the jurisdictions with the strictest regimes', async ({ page, server, serviceWorker }) => {
+  test('a technology card: instruments by binding nature and the jurisdictions with the strictest regimes', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     await hover(page, '#more', 'Blockchain');
     const tech = card(page, 'blockchain');
     await expect(tech).toBeVisible();
     const onTech = dataset.frameworks.filter((f) => f.technologies.includes('blockchain'));
     for (const binding of new Set(onTech.map((f) => f.binding))) {
-      await expect(tech.locator(`.rl-group[data-binding="${binding}"] .rl-count`)).toHaveText(`(${onTech.filter((f) => f.binding === binding).length})`);
+      await expect(tech.locator(`.rl-group[data-binding="${binding}"] .rl-count`)).toHaveText(
+        `(${onTech.filter((f) => f.binding === binding).length})`,
+      );
     }
     const strictest = tech.locator('.rl-strictest');
     await expect(strictest.locator('.rl-regime')).toHaveText('Strict');
@@ -323,7 +385,12 @@ test.describe('the card', () => {
     await expect(card(page, other).locator(`.rl-candidate[data-id="${other}"]`)).toHaveAttribute('aria-pressed', 'true');
   });
 
-  test('"Compare in side panel" asks the background to compare the framework\'s jurisdictions', async ({ page, server, serviceWorker, extensionPage }) => {
+  test('"Compare in side panel" asks the background to compare the framework\'s jurisdictions', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionPage,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     await hover(page, '#binding-law', 'GDPR');
     await card(page, 'gdpr').getByRole('button', { name: 'Compare in side panel' }).click();
@@ -342,7 +409,11 @@ test.describe('the card', () => {
             }),
         ),
       )
-      .toEqual(dataset.frameworks.find((f) => f.id === 'gdpr')!.scope.jurisdictions.filter((j) => dataset.jurisdictions.find((x) => x.id === j)?.kind !== 'organization'));
+      .toEqual(
+        dataset.frameworks
+          .find((f) => f.id === 'gdpr')!
+          .scope.jurisdictions.filter((j) => dataset.jurisdictions.find((x) => x.id === j)?.kind !== 'organization'),
+      );
   });
 
   test('a page with hostile CSS still shows a correct card, on top of everything', async ({ page, server, serviceWorker }) => {
@@ -358,9 +429,17 @@ test.describe('the card', () => {
     const badge = (await gdpr.locator('.rl-badge').boundingBox())!;
     expect(badge.width).toBeLessThan(box.width / 2);
     // What is under the card's centre is the card, not the page's z-index 2147483647 overlay.
-    const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+    });
     expect(top).toBe('reg-lens-card');
-    expect(await new AxeBuilder({ page }).include('reg-lens-card').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+    expect(
+      await new AxeBuilder({ page })
+        .include('reg-lens-card')
+        .analyze()
+        .then((r) => r.violations.map((v) => v.id)),
+    ).toEqual([]);
 
     // The highlight registry and adopted sheets are the page's to clear: they come back.
     await page.keyboard.press('Escape');
@@ -409,7 +488,11 @@ test.describe('the card', () => {
 });
 
 test.describe('keyboard and assistive technology', () => {
-  test('browse mode walks every painted mention, announcing each; Tab enters the card; Esc leaves', async ({ page, server, serviceWorker }) => {
+  test('browse mode walks every painted mention, announcing each; Tab enters the card; Esc leaves', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     const painted = await totalHighlights(page);
     const frameDoc = await highlightSizes(page, '#frame');
@@ -458,20 +541,40 @@ test.describe('keyboard and assistive technology', () => {
 
   test('the shortcut is declared in the manifest and relayed by the background', async ({ page, server, serviceWorker }) => {
     const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
-    expect((manifest as { commands?: Record<string, { suggested_key?: { default?: string } }> }).commands?.['browse-mentions']?.suggested_key?.default).toBe('Alt+Shift+L');
+    expect(
+      (manifest as { commands?: Record<string, { suggested_key?: { default?: string } }> }).commands?.['browse-mentions']?.suggested_key
+        ?.default,
+    ).toBe('Alt+Shift+L');
     await open(page, serviceWorker, `${server.url}/inpage.html`);
     await page.bringToFront();
     // Where the browser delivers the shortcut (headless may not), it reaches the page as browse mode.
     await page.keyboard.press('Alt+Shift+L');
-    const delivered = await expect.poll(() => liveText(page), { timeout: 1500 }).toMatch(/ of \d+$/).then(() => true, () => false);
-    test.info().annotations.push({ type: 'shortcut', description: delivered ? 'delivered by the browser' : 'not delivered in headless Chromium; relay tested by unit test' });
+    const delivered = await expect
+      .poll(() => liveText(page), { timeout: 1500 })
+      .toMatch(/ of \d+$/)
+      .then(
+        () => true,
+        () => false,
+      );
+    test.info().annotations.push({
+      type: 'shortcut',
+      description: delivered ? 'delivered by the browser' : 'not delivered in headless Chromium; relay tested by unit test',
+    });
   });
 });
 
 test.describe('the page protocol (popup side: ui/popup/page-client.ts)', () => {
-  test('pageMentions groups mentions per entity; revealMention scrolls to the first one and opens its card', async ({ page, server, serviceWorker }) => {
+  test('pageMentions groups mentions per entity; revealMention scrolls to the first one and opens its card', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await open(page, serviceWorker, `${server.url}/popup-mentions.html`);
-    const res = await pageRequest<{ mentions: { kind: string; id: string; name: string; count: number; index: number }[] }>(serviceWorker, page.url(), { type: 'pageMentions' });
+    const res = await pageRequest<{ mentions: { kind: string; id: string; name: string; count: number; index: number }[] }>(
+      serviceWorker,
+      page.url(),
+      { type: 'pageMentions' },
+    );
     expect(res.ok).toBe(true);
     const mentions = res.ok ? res.value.mentions : [];
     const byId = Object.fromEntries(mentions.map((m) => [m.id, m]));
@@ -487,7 +590,10 @@ test.describe('the page protocol (popup side: ui/popup/page-client.ts)', () => {
     expect(new Set(mentions.map((m) => m.index)).size).toBe(mentions.length);
 
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'framework', id: 'mica' })).toEqual({ ok: true, value: null });
+    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'framework', id: 'mica' })).toEqual({
+      ok: true,
+      value: null,
+    });
     await expect(card(page, 'mica')).toBeVisible();
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect((await highlightSizes(page))['reglens-current']).toBe(1);
@@ -495,8 +601,12 @@ test.describe('the page protocol (popup side: ui/popup/page-client.ts)', () => {
     await expect(card(page, 'mica')).toBeHidden();
     expect((await highlightSizes(page))['reglens-current']).toBe(0);
 
-    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'framework', id: 'no-such-thing' })).toMatchObject({ ok: false });
-    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'planet', id: 'mars' })).toMatchObject({ ok: false });
+    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'framework', id: 'no-such-thing' })).toMatchObject({
+      ok: false,
+    });
+    expect(await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'planet', id: 'mars' })).toMatchObject({
+      ok: false,
+    });
   });
 });
 

@@ -38,7 +38,11 @@ test.beforeEach(async ({ serviceWorker }) => {
   await resetSettings(serviceWorker);
 });
 
-test('a page where no card opens never loads the card module; the first hover loads it once and shows the card', async ({ page, server, serviceWorker }) => {
+test('a page where no card opens never loads the card module; the first hover loads it once and shows the card', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   const requests = moduleRequests(page);
   await page.goto(`${server.url}/inpage.html`);
   await scanned(serviceWorker, page);
@@ -63,7 +67,12 @@ test('a page where no card opens never loads the card module; the first hover lo
   expect(requests).toHaveLength(loaded);
 });
 
-test("on a strict-CSP page (default-src 'none') the module loads on the first hover, and the card opens styled without a violation", async ({ extContext, page, server, serviceWorker }) => {
+test("on a strict-CSP page (default-src 'none') the module loads on the first hover, and the card opens styled without a violation", async ({
+  extContext,
+  page,
+  server,
+  serviceWorker,
+}) => {
   const url = `${server.url}/reliability/csp.html`;
   const unroute = await strictCsp(extContext, url);
   const violations: string[] = [];
@@ -78,14 +87,21 @@ test("on a strict-CSP page (default-src 'none') the module loads on the first ho
   await hover(page, '#law', 'GDPR');
   await expect(card(page, 'gdpr')).toBeVisible();
   expect(requests.length).toBeGreaterThan(0);
-  const style = await card(page, 'gdpr').evaluate((el) => ({ position: getComputedStyle(el.closest('.rl-floating')!).position, background: getComputedStyle(el).backgroundColor }));
+  const style = await card(page, 'gdpr').evaluate((el) => ({
+    position: getComputedStyle(el.closest('.rl-floating')!).position,
+    background: getComputedStyle(el).backgroundColor,
+  }));
   expect(style.position).toBe('fixed');
   expect(style.background).not.toBe('rgba(0, 0, 0, 0)');
   expect(violations).toEqual([]);
   await unroute();
 });
 
-test('when the card module cannot load, the highlights stay, the failure is reported once, and a later hover loads it', async ({ page, server, serviceWorker }) => {
+test('when the card module cannot load, the highlights stay, the failure is reported once, and a later hover loads it', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   const failures: string[] = [];
   const uncaught: string[] = [];
   page.on('console', (m) => {
@@ -141,7 +157,11 @@ test('a page that imports the card module into its own world gets nothing from i
       imported = `refused: ${(e as Error).message.slice(0, 80)}`;
     }
     const w = window as unknown as Record<string, unknown>;
-    return { imported, globals: Object.keys(w).filter((k) => /regulatory|card/i.test(k)), hosts: document.querySelectorAll('reg-lens-card').length - before };
+    return {
+      imported,
+      globals: Object.keys(w).filter((k) => /regulatory|card/i.test(k)),
+      hosts: document.querySelectorAll('reg-lens-card').length - before,
+    };
   }, url);
   test.info().annotations.push({ type: 'page-world import', description: outcome.imported });
   expect(outcome.globals).toEqual([]);

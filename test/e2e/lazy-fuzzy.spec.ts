@@ -18,7 +18,12 @@ function moduleRequests(page: Page): string[] {
 /** Serves `body` at `url` (optionally with a strict CSP), as a page of the test server would be. */
 async function servePage(context: BrowserContext, url: string, body: string, csp?: string): Promise<void> {
   await context.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: csp ? { 'content-security-policy': csp } : {}, body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>` }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: csp ? { 'content-security-policy': csp } : {},
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`,
+    }),
   );
 }
 
@@ -42,13 +47,20 @@ test('a page whose names are written exactly never loads the fuzzy scorer', asyn
 });
 
 for (const csp of [undefined, "default-src 'none'"]) {
-  test(`a misspelled long name loads the scorer once and is painted as the framework it names${csp ? ' (strict CSP)' : ''}`, async ({ extContext, page, server, serviceWorker }) => {
+  test(`a misspelled long name loads the scorer once and is painted as the framework it names${csp ? ' (strict CSP)' : ''}`, async ({
+    extContext,
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const url = `${server.url}/generated/typo${csp ? '-csp' : ''}.html`;
     await servePage(extContext, url, `${EXACT}${MISSPELLED}`, csp);
     const requests = moduleRequests(page);
     await page.goto(url);
     await scanned(serviceWorker, page);
-    await expect.poll(async () => (await paintedTexts(page, 'reglens-framework')).map((p) => p.text), { timeout: 10_000 }).toContain('Genral Data Protection Regulation');
+    await expect
+      .poll(async () => (await paintedTexts(page, 'reglens-framework')).map((p) => p.text), { timeout: 10_000 })
+      .toContain('Genral Data Protection Regulation');
     // (Chrome reports a use_dynamic_url fetch under both URLs: one import, one or two requests.)
     const loaded = requests.length;
     expect(loaded).toBeGreaterThan(0);

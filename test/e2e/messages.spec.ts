@@ -19,16 +19,36 @@ function rng(seed: number) {
 function junk(n: number): unknown[] {
   const r = rng(20261126);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-  const strings = ['', 'getEntity', 'getLexicon ', 'GETLEXICON', '<img src=x onerror=alert(1)>', '../../etc/passwd', 'a'.repeat(5000), '\u0000', '\u202e', 'framework', 'gdpr', '__proto__', 'constructor'];
+  const strings = [
+    '',
+    'getEntity',
+    'getLexicon ',
+    'GETLEXICON',
+    '<img src=x onerror=alert(1)>',
+    '../../etc/passwd',
+    'a'.repeat(5000),
+    '\u0000',
+    '\u202e',
+    'framework',
+    'gdpr',
+    '__proto__',
+    'constructor',
+  ];
   const value = (depth: number): unknown => {
     const k = Math.floor(r() * (depth > 2 ? 5 : 8));
     switch (k) {
-      case 0: return pick(strings);
-      case 1: return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
-      case 2: return r() < 0.5;
-      case 3: return null;
-      case 4: return pick([NaN, Infinity, -0, 1e308]);
-      case 5: return Array.from({ length: Math.floor(r() * 4) }, () => value(depth + 1));
+      case 0:
+        return pick(strings);
+      case 1:
+        return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
+      case 2:
+        return r() < 0.5;
+      case 3:
+        return null;
+      case 4:
+        return pick([NaN, Infinity, -0, 1e308]);
+      case 5:
+        return Array.from({ length: Math.floor(r() * 4) }, () => value(depth + 1));
       default: {
         const o: Record<string, unknown> = {};
         for (let i = 0; i < 1 + Math.floor(r() * 4); i++) o[pick(['type', 'kind', 'id', 'extra', '__proto__', 'value'])] = value(depth + 1);
@@ -58,7 +78,9 @@ test('1,000 malformed or random payloads are each rejected with an error result,
     return out;
   }, payloads);
   expect(answers).toHaveLength(1000);
-  const accepted = answers.filter((a) => !(a && typeof a === 'object' && (a as { ok?: unknown }).ok === false && typeof (a as { error?: unknown }).error === 'string'));
+  const accepted = answers.filter(
+    (a) => !(a && typeof a === 'object' && (a as { ok?: unknown }).ok === false && typeof (a as { error?: unknown }).error === 'string'),
+  );
   expect(accepted).toEqual([]);
 
   // The background still answers properly, and the dataset is intact.
@@ -68,19 +90,34 @@ test('1,000 malformed or random payloads are each rejected with an error result,
   expect(entity).toMatchObject({ ok: true, value: { entity: { kind: 'framework', record: { id: 'gdpr', binding: 'binding' } } } });
 });
 
-test('web pages cannot reach the extension: no runtime messaging, and postMessage reaches nothing', async ({ page, server, serviceWorker }) => {
+test('web pages cannot reach the extension: no runtime messaging, and postMessage reaches nothing', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
   await page.goto(`${server.url}/demo.html`);
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('reglens-framework')?.size ?? 0)).toBeGreaterThan(0);
   // The manifest declares no externally_connectable, so the page world has no way to message us.
-  expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  expect(
+    await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage),
+  ).toBe('undefined');
   const before = await page.evaluate(() => document.body.innerHTML);
   await page.evaluate(() => {
-    for (const msg of [{ type: 'getLexicon' }, { type: 'getEntity', kind: 'framework', id: 'gdpr' }, { type: 'revealMention', kind: 'framework', id: 'gdpr' }, { type: 'pageMentions' }]) {
+    for (const msg of [
+      { type: 'getLexicon' },
+      { type: 'getEntity', kind: 'framework', id: 'gdpr' },
+      { type: 'revealMention', kind: 'framework', id: 'gdpr' },
+      { type: 'pageMentions' },
+    ]) {
       window.postMessage(msg, '*');
     }
   });
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   expect(await page.locator('reg-lens-card .rl-card').count()).toBe(0);
-  expect(await serviceWorker.evaluate(() => typeof chrome.runtime.onMessageExternal.hasListeners === 'function' && chrome.runtime.onMessageExternal.hasListeners())).toBe(false);
+  expect(
+    await serviceWorker.evaluate(
+      () => typeof chrome.runtime.onMessageExternal.hasListeners === 'function' && chrome.runtime.onMessageExternal.hasListeners(),
+    ),
+  ).toBe(false);
 });

@@ -36,7 +36,10 @@ async function openPopup(extensionPage: (p: string) => Promise<Page>, query = ''
  */
 async function popupFor(context: BrowserContext, serviceWorker: Worker, tabId: number): Promise<Page> {
   const opened = context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
-  await serviceWorker.evaluate((id) => chrome.windows.create({ url: `popup.html?tab=${id}`, type: 'popup', width: 400, height: 600 }), tabId);
+  await serviceWorker.evaluate(
+    (id) => chrome.windows.create({ url: `popup.html?tab=${id}`, type: 'popup', width: 400, height: 600 }),
+    tabId,
+  );
   const popup = await opened;
   await popup.setViewportSize(POPUP);
   await expect(popup.locator('main[data-ready]')).toBeAttached();
@@ -75,7 +78,10 @@ async function expectAxeClean(page: Page) {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
@@ -89,7 +95,9 @@ test.describe('popup search', () => {
     ['dsgvo', 'gdpr'],
   ];
   for (const [query, id] of expected) {
-    test(`"${query}" finds ${id} first, with its binding, scope and status; Enter opens its card, Esc goes back`, async ({ extensionPage }) => {
+    test(`"${query}" finds ${id} first, with its binding, scope and status; Enter opens its card, Esc goes back`, async ({
+      extensionPage,
+    }) => {
       expect(frameworkIds.has(id)).toBe(true);
       const f = dataset.frameworks.find((x) => x.id === id)!;
       const popup = await openPopup(extensionPage);
@@ -238,7 +246,7 @@ test.describe('popup search', () => {
 test.describe('popup theme', () => {
   test.afterEach(({ serviceWorker }) => resetSettings(serviceWorker));
 
-  test('wears the theme setting over the system\'s, and follows it live while open', async ({ extensionPage, serviceWorker }) => {
+  test("wears the theme setting over the system's, and follows it live while open", async ({ extensionPage, serviceWorker }) => {
     await setTheme(serviceWorker, 'dark');
     const popup = await openPopup(extensionPage);
     await popup.emulateMedia({ colorScheme: 'light' });
@@ -273,10 +281,17 @@ test.describe('popup on a page', () => {
     await page.close();
   });
 
-  test('"On this page" lists the page\'s mentions by kind with counts; choosing one scrolls there and opens its card', async ({ extContext, serviceWorker }) => {
+  test('"On this page" lists the page\'s mentions by kind with counts; choosing one scrolls there and opens its card', async ({
+    extContext,
+    serviceWorker,
+  }) => {
     for (const [kind, ids] of Object.entries(expectedOnPage)) {
       const known = kind === 'framework' ? dataset.frameworks : kind === 'jurisdiction' ? dataset.jurisdictions : dataset.technologies;
-      for (const id of ids) expect(known.some((r) => r.id === id), `${kind} ${id} is in the dataset`).toBe(true);
+      for (const id of ids)
+        expect(
+          known.some((r) => r.id === id),
+          `${kind} ${id} is in the dataset`,
+        ).toBe(true);
     }
     const popup = await popupFor(extContext, serviceWorker, tabId);
     // The empty search box offers the frameworks on this page.
@@ -290,7 +305,9 @@ test.describe('popup on a page', () => {
       for (const id of ids) await expect(group.locator(`button[data-id="${id}"]`)).toBeVisible();
     }
     await expect(panel.locator('button[data-id="gdpr"]')).toContainText('2 mentions');
-    await expect(panel.locator('section[data-kind="framework"] .rl-count')).toHaveText(String(await panel.locator('section[data-kind="framework"] button').count()));
+    await expect(panel.locator('section[data-kind="framework"] .rl-count')).toHaveText(
+      String(await panel.locator('section[data-kind="framework"] button').count()),
+    );
     await expectAxeClean(popup);
 
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -321,12 +338,15 @@ test.describe('popup on a page', () => {
     await expect(page.locator(`reg-lens-card .rl-card[data-kind="${kind}"][data-id="${id}"]`)).toBeVisible();
   });
 
-  test('pausing on this site is stored for the page\'s host; resuming removes it', async ({ server, serviceWorker, extensionPage }) => {
+  test("pausing on this site is stored for the page's host; resuming removes it", async ({ server, serviceWorker, extensionPage }) => {
     const popup = await openPopup(extensionPage, `?tab=${tabId}`);
     const pause = popup.getByRole('button', { name: 'Pause on this site' });
     await pause.click();
     const host = new URL(server.url).hostname;
-    const paused = () => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { pausedHosts?: string[] } | undefined)?.pausedHosts ?? []);
+    const paused = () =>
+      serviceWorker.evaluate(
+        async () => ((await chrome.storage.local.get('settings')).settings as { pausedHosts?: string[] } | undefined)?.pausedHosts ?? [],
+      );
     await expect.poll(paused).toContain(host);
     // The page stops highlighting, and the popup says why it lists nothing.
     await expect.poll(() => highlightCount(page, 'reglens-framework')).toBe(0);
@@ -350,7 +370,10 @@ test.describe('popup on a page', () => {
   });
 
   test('options open the options page when the build has one', async ({ extensionPage, extContext }) => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { options_ui?: { page: string }; options_page?: string };
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      options_ui?: { page: string };
+      options_page?: string;
+    };
     const popup = await openPopup(extensionPage, `?tab=${tabId}`);
     const options = popup.getByRole('button', { name: 'Options' });
     const optionsPath = manifest.options_ui?.page ?? manifest.options_page;

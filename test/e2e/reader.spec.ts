@@ -32,7 +32,11 @@ async function paintedPoint(p: Page, kind: string, text: string): Promise<{ x: n
   );
 }
 
-test('an EU legislative text: mentions painted on the text layer, a card on hover, nothing fetched', async ({ extContext, extensionId, extensionPage }) => {
+test('an EU legislative text: mentions painted on the text layer, a card on hover, nothing fetched', async ({
+  extContext,
+  extensionId,
+  extensionPage,
+}) => {
   const requests: Request[] = [];
   const record = (r: Request) => requests.push(r);
   extContext.on('request', record);
@@ -51,7 +55,9 @@ test('an EU legislative text: mentions painted on the text layer, a card on hove
   expect(requests.map((r) => r.url()).filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`))).toEqual([]);
 });
 
-test('agency guidance of 117 pages: browse mode walks its mentions with the card and the live region; the popup lists them', async ({ extensionPage }) => {
+test('agency guidance of 117 pages: browse mode walks its mentions with the card and the live region; the popup lists them', async ({
+  extensionPage,
+}) => {
   const reader = await extensionPage('reader.html');
   await openPdf(reader, 'nist-sp800-66r1-hipaa-security-rule');
   await expect(reader.locator('.rl-page')).toHaveCount(117);

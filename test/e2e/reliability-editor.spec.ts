@@ -44,18 +44,24 @@ test.beforeEach(async ({ serviceWorker }) => resetSettings(serviceWorker));
 
 /** Painted ranges that start or end inside the editor, and the painted texts outside it, by element id. */
 function paintedAround(page: Page): Promise<{ inEditor: number; outside: string[] }> {
-  return page.evaluate((names) => {
-    const editor = document.getElementById('editor')!;
-    let inEditor = 0;
-    const outside: string[] = [];
-    for (const name of names) {
-      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
-        if (editor.contains(r.startContainer) || editor.contains(r.endContainer)) inEditor++;
-        else if (r.startContainer.parentElement?.closest('#intro, #outro')) outside.push(`${r.startContainer.parentElement.closest('[id]')!.id}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`);
+  return page.evaluate(
+    (names) => {
+      const editor = document.getElementById('editor')!;
+      let inEditor = 0;
+      const outside: string[] = [];
+      for (const name of names) {
+        for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
+          if (editor.contains(r.startContainer) || editor.contains(r.endContainer)) inEditor++;
+          else if (r.startContainer.parentElement?.closest('#intro, #outro'))
+            outside.push(
+              `${r.startContainer.parentElement.closest('[id]')!.id}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`,
+            );
+        }
       }
-    }
-    return { inEditor, outside: outside.sort() };
-  }, [...HIGHLIGHTS, 'reglens-current']);
+      return { inEditor, outside: outside.sort() };
+    },
+    [...HIGHLIGHTS, 'reglens-current'],
+  );
 }
 
 /** Types each key and waits for the editor to have drawn it (one latency sample per key). */
@@ -71,7 +77,14 @@ async function typeKeys(page: Page, keys: string[]): Promise<void> {
 const editorStateOf = (page: Page) =>
   page.evaluate(() => {
     const e = (window as unknown as EditorWindow).__editor;
-    return { text: e.text(), caret: e.caret(), domCaret: e.domCaret(), html: e.html(), rendersItsModel: e.html() === e.expectedHtml(), foreign: [...e.foreign] };
+    return {
+      text: e.text(),
+      caret: e.caret(),
+      domCaret: e.domCaret(),
+      html: e.html(),
+      rendersItsModel: e.html() === e.expectedHtml(),
+      foreign: [...e.foreign],
+    };
   });
 
 /** Waits until the extension has caught up with the page: a change made now is painted. Resolves to the count painted. */
@@ -120,10 +133,27 @@ function simulate(paras: string[], caret: { p: number; o: number }, keys: string
 const INITIAL = ['Draft: the GDPR and the EU AI Act apply here too.', 'A second paragraph that names Kenya.'];
 
 /** Edits that exercise every path of the editor: typing, a new paragraph, deleting across it, moving the caret. */
-const EDITS = [...typedText(40), 'Enter', ...'Kenya, GDPR.', 'Backspace', 'Backspace', 'ArrowLeft', 'ArrowLeft', ...'EU AI Act', 'ArrowRight', 'Enter', 'Backspace', ...' end'];
+const EDITS = [
+  ...typedText(40),
+  'Enter',
+  ...'Kenya, GDPR.',
+  'Backspace',
+  'Backspace',
+  'ArrowLeft',
+  'ArrowLeft',
+  ...'EU AI Act',
+  'ArrowRight',
+  'Enter',
+  'Backspace',
+  ...' end',
+];
 
 test.describe('a rich editor', () => {
-  test('its DOM is never touched, nothing in it is painted (the names around it are), and the caret ends where it would without the extension', async ({ page, server, serviceWorker }) => {
+  test('its DOM is never touched, nothing in it is painted (the names around it are), and the caret ends where it would without the extension', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const url = `${server.url}/reliability/editor.html`;
     await page.goto(url);
     await scanned(serviceWorker, page);
@@ -162,12 +192,19 @@ test.describe('a rich editor', () => {
 });
 
 test.describe('typing', () => {
-  test('latency in the rich editor (keydown to next frame, 200 keys each): with the extension active, no worse than with it switched off', async ({ page, server, serviceWorker }) => {
+  test('latency in the rich editor (keydown to next frame, 200 keys each): with the extension active, no worse than with it switched off', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(120_000);
     await page.goto(`${server.url}/reliability/editor.html`);
     let { painted } = await scanned(serviceWorker, page);
     await page.evaluate(() => (window as unknown as EditorWindow).__editor.setCaret(1, 0));
-    const samples: Record<'on' | 'off', { work: number[]; frame: number[] }> = { on: { work: [], frame: [] }, off: { work: [], frame: [] } };
+    const samples: Record<'on' | 'off', { work: number[]; frame: number[] }> = {
+      on: { work: [], frame: [] },
+      off: { work: [], frame: [] },
+    };
     let state: 'on' | 'off' = 'on';
     const switchTo = async (next: 'on' | 'off') => {
       if (next === state) return;
@@ -202,7 +239,8 @@ test.describe('typing', () => {
     const on = { work: stat(samples.on.work), frame: stat(samples.on.frame) };
     const off = { work: stat(samples.off.work), frame: stat(samples.off.frame) };
     const contended = machineContended();
-    const f = (x: { median: number; p95: number; max: number }) => `median ${x.median.toFixed(1)}, p95 ${x.p95.toFixed(1)}, max ${x.max.toFixed(1)} ms`;
+    const f = (x: { median: number; p95: number; max: number }) =>
+      `median ${x.median.toFixed(1)}, p95 ${x.p95.toFixed(1)}, max ${x.max.toFixed(1)} ms`;
     const figures = `keydown to next frame: on ${f(on.frame)}; off ${f(off.frame)}. keydown to the end of its synchronous work: on ${f(on.work)}; off ${f(off.work)}. (${samples.on.frame.length} + ${samples.off.frame.length} keys, ${loadNote()})`;
     console.log(`[reliability] typing latency: ${figures}`);
     test.info().annotations.push({ type: 'typing latency', description: figures });
@@ -210,7 +248,10 @@ test.describe('typing', () => {
     // key past a frame: a few ms of slack catches one; on a contended machine (other builds, other browsers)
     // one frame of slack, and the annotation says so.
     const slack = contended ? { median: 8, p95: 17, work: 4 } : { median: 2, p95: 4, work: 2 };
-    test.info().annotations.push({ type: 'latency slack', description: `${JSON.stringify(slack)} ms (${contended ? 'contended' : 'quiet'} machine)` });
+    test.info().annotations.push({
+      type: 'latency slack',
+      description: `${JSON.stringify(slack)} ms (${contended ? 'contended' : 'quiet'} machine)`,
+    });
     expect(on.frame.median).toBeLessThanOrEqual(off.frame.median + slack.median);
     expect(on.frame.p95).toBeLessThanOrEqual(off.frame.p95 + slack.p95);
     // The sharper measure, free of frame steps: what the key set off synchronously (our observer included).
@@ -220,13 +261,23 @@ test.describe('typing', () => {
 });
 
 test.describe('plain fields', () => {
-  test('an input and a textarea: value, caret and selection after typing are what they are without the extension, while the page keeps changing', async ({ page, server, serviceWorker }) => {
+  test('an input and a textarea: value, caret and selection after typing are what they are without the extension, while the page keeps changing', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const url = `${server.url}/reliability/editor.html`;
     type Field = { value: string; start: number | null; end: number | null; direction: string | null; focused: boolean };
     const read = (p: Page, id: string) =>
       p.evaluate((id) => {
         const f = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement;
-        return { value: f.value, start: f.selectionStart, end: f.selectionEnd, direction: f.selectionDirection, focused: document.activeElement === f };
+        return {
+          value: f.value,
+          start: f.selectionStart,
+          end: f.selectionEnd,
+          direction: f.selectionDirection,
+          focused: document.activeElement === f,
+        };
       }, id) as Promise<Field>;
     const caretAt = (p: Page, id: string, at: number) =>
       p.evaluate(
@@ -277,6 +328,12 @@ test.describe('plain fields', () => {
     const value = `${typed.slice(0, 19)}X${typed.slice(19)}`;
     expect(withExt.field).toEqual({ value, start: 18, end: 20, direction: 'backward', focused: true });
     const area = 'Notes on the EU AI Act, and Kenya\nGDPR line\nsecond line';
-    expect(withExt.area).toEqual({ value: area, start: area.indexOf('\nsecond'), end: area.indexOf('\nsecond'), direction: 'forward', focused: true });
+    expect(withExt.area).toEqual({
+      value: area,
+      start: area.indexOf('\nsecond'),
+      end: area.indexOf('\nsecond'),
+      direction: 'forward',
+      focused: true,
+    });
   });
 });

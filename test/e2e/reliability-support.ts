@@ -20,14 +20,60 @@ export function prng(seed: number): () => number {
 
 /** Names the dataset knows (something to paint), and words around them. */
 const TERMS = ['GDPR', 'EU AI Act', 'Kenya', 'AI', 'blockchain', 'the GDPR', 'European Union'];
-const WORDS = ['the', 'law', 'applies', 'data', 'controllers', 'must', 'report', 'under', 'article', 'and', 'in', 'since', 'rules', 'models', 'privacy'];
+const WORDS = [
+  'the',
+  'law',
+  'applies',
+  'data',
+  'controllers',
+  'must',
+  'report',
+  'under',
+  'article',
+  'and',
+  'in',
+  'since',
+  'rules',
+  'models',
+  'privacy',
+];
 /** Entities, RTL text, bidi controls, non-breaking and odd spaces: all of them must survive untouched. */
 const ODD = [
-  '&amp;', '&lt;b&gt;', '&nbsp;', '&eacute;t&eacute;', '&#x2014;', '&quot;x&quot;', '&#8203;',
-  '\u05e9\u05dc\u05d5\u05dd GDPR \u05e2\u05d5\u05dc\u05dd', '\u0645\u0631\u062d\u0628\u0627 Kenya', '\u200f', '\u202b\u05d0\u202c',
-  '   \n\t  ', '\n\n', '  ', 'caf\u00e9', '\u{1f600}',
+  '&amp;',
+  '&lt;b&gt;',
+  '&nbsp;',
+  '&eacute;t&eacute;',
+  '&#x2014;',
+  '&quot;x&quot;',
+  '&#8203;',
+  '\u05e9\u05dc\u05d5\u05dd GDPR \u05e2\u05d5\u05dc\u05dd',
+  '\u0645\u0631\u062d\u0628\u0627 Kenya',
+  '\u200f',
+  '\u202b\u05d0\u202c',
+  '   \n\t  ',
+  '\n\n',
+  '  ',
+  'caf\u00e9',
+  '\u{1f600}',
 ];
-const INLINE = ['span', 'b', 'em', 'strong', 'i', 'small', 'sub', 'u', 'abbr', 'q', 'a href="#x"', 'bdi', 'bdo dir="rtl"', 'mark', 'code', 'label'];
+const INLINE = [
+  'span',
+  'b',
+  'em',
+  'strong',
+  'i',
+  'small',
+  'sub',
+  'u',
+  'abbr',
+  'q',
+  'a href="#x"',
+  'bdi',
+  'bdo dir="rtl"',
+  'mark',
+  'code',
+  'label',
+];
 const BLOCK = ['div', 'p', 'section', 'article', 'blockquote', 'h2', 'h3', 'aside', 'header', 'footer', 'pre'];
 
 export interface FuzzDom {
@@ -112,7 +158,10 @@ export function generateDom(seed: number): FuzzDom {
 
 /** The light DOM with its shadow roots declared inline (the parser attaches them: no script needed). */
 export function declarative(dom: FuzzDom): string {
-  return dom.light.replace(/<div data-fz-shadow="(\d+)"><\/div>/g, (_, i: string) => `<div data-fz-shadow="${i}"><template shadowrootmode="open">${dom.shadows[Number(i)]}</template></div>`);
+  return dom.light.replace(
+    /<div data-fz-shadow="(\d+)"><\/div>/g,
+    (_, i: string) => `<div data-fz-shadow="${i}"><template shadowrootmode="open">${dom.shadows[Number(i)]}</template></div>`,
+  );
 }
 
 /** Attaches the open shadow roots of a DOM built from `dom.light` (for documents without declarative shadow DOM). */

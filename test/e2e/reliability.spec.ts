@@ -12,14 +12,23 @@ import { compileMatcher } from '../../core/detect/matcher';
 import { bundledDataset } from './dataset';
 import { expect, test } from './fixtures';
 import { loadNote, machineContended, taskLimit } from './machine';
-import { HIGHLIGHTS, pageRequest, pageStats, paintedTexts, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
+import {
+  HIGHLIGHTS,
+  pageRequest,
+  pageStats,
+  paintedTexts,
+  pointAt,
+  resetSettings,
+  scanned,
+  setSettings,
+  totalHighlights,
+} from './inpage-support';
 import { fuzzFrame, fuzzPage, serializeDocument } from './reliability-support';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
 const DOMS = 200;
 const PER_PAGE = 10;
 const TABS_AT_ONCE = 5;
-
 
 test.beforeEach(async ({ serviceWorker }) => {
   await resetSettings(serviceWorker);
@@ -33,14 +42,19 @@ async function routeGenerated(context: BrowserContext, origin: string): Promise<
     let m = /^\/reliability\/fuzz-(\d+)\.html$/.exec(url.pathname);
     if (m) {
       const first = Number(m[1]) * PER_PAGE;
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fuzzPage(Array.from({ length: PER_PAGE }, (_, i) => first + i)) });
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: fuzzPage(Array.from({ length: PER_PAGE }, (_, i) => first + i)),
+      });
     }
-    if (url.pathname === '/reliability/fuzz-frame.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fuzzFrame(Number(url.searchParams.get('seed'))) });
+    if (url.pathname === '/reliability/fuzz-frame.html')
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fuzzFrame(Number(url.searchParams.get('seed'))) });
     m = /^\/reliability\/fixture\/([\w-]+\.html)$/.exec(url.pathname);
     if (m) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, m[1]!)) });
     return route.continue();
   };
-  const matcher = (u: URL) => u.pathname.startsWith('/reliability/fuzz') || u.pathname.startsWith('/reliability/fixture/') || !u.href.startsWith(origin);
+  const matcher = (u: URL) =>
+    u.pathname.startsWith('/reliability/fuzz') || u.pathname.startsWith('/reliability/fixture/') || !u.href.startsWith(origin);
   await context.route(matcher, handler);
   return () => context.unroute(matcher, handler);
 }
@@ -52,64 +66,71 @@ const serialize = (page: Page) => page.evaluate(`(${serializeDocument.toString()
  * in the page and its same-origin frames; sorted, so that two scans of the same page compare equal.
  */
 function paintedRanges(page: Page): Promise<string[]> {
-  return page.evaluate((names) => {
-    const path = (n: Node): string => {
-      const out: Array<number | string> = [];
-      for (let cur: Node | null = n; cur; ) {
-        const parent: Node | null = cur.parentNode;
-        if (!parent) {
-          if (cur instanceof ShadowRoot) {
-            out.push('#');
-            cur = cur.host;
-            continue;
+  return page.evaluate(
+    (names) => {
+      const path = (n: Node): string => {
+        const out: Array<number | string> = [];
+        for (let cur: Node | null = n; cur;) {
+          const parent: Node | null = cur.parentNode;
+          if (!parent) {
+            if (cur instanceof ShadowRoot) {
+              out.push('#');
+              cur = cur.host;
+              continue;
+            }
+            break;
           }
-          break;
+          out.push(Array.prototype.indexOf.call(parent.childNodes, cur));
+          cur = parent;
         }
-        out.push(Array.prototype.indexOf.call(parent.childNodes, cur));
-        cur = parent;
+        return out.reverse().join('.');
+      };
+      const docs: Document[] = [document];
+      for (const f of document.querySelectorAll('iframe')) {
+        try {
+          if (f.contentDocument) docs.push(f.contentDocument);
+        } catch {
+          // cross-origin: not ours to read
+        }
       }
-      return out.reverse().join('.');
-    };
-    const docs: Document[] = [document];
-    for (const f of document.querySelectorAll('iframe')) {
-      try {
-        if (f.contentDocument) docs.push(f.contentDocument);
-      } catch {
-        // cross-origin: not ours to read
-      }
-    }
-    const out: string[] = [];
-    docs.forEach((d, i) => {
-      const win = d.defaultView as (Window & typeof globalThis) | null;
-      for (const name of names) {
-        for (const r of (win?.CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) out.push(`${i} ${name} ${path(r.startContainer)}:${r.startOffset} ${path(r.endContainer)}:${r.endOffset}`);
-      }
-    });
-    return out.sort();
-  }, [...HIGHLIGHTS]);
+      const out: string[] = [];
+      docs.forEach((d, i) => {
+        const win = d.defaultView as (Window & typeof globalThis) | null;
+        for (const name of names) {
+          for (const r of (win?.CSS.highlights.get(name) ?? []) as Iterable<StaticRange>)
+            out.push(`${i} ${name} ${path(r.startContainer)}:${r.startOffset} ${path(r.endContainer)}:${r.endOffset}`);
+        }
+      });
+      return out.sort();
+    },
+    [...HIGHLIGHTS],
+  );
 }
 
 /** Which generated sections (by seed) hold at least one painted range, and the ranges painted in the frame. */
 function paintedSections(page: Page): Promise<{ sections: string[]; frame: number; shadow: number }> {
-  return page.evaluate((names) => {
-    const seen = new Set<string>();
-    let shadow = 0;
-    for (const name of names) {
-      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
-        let el: Element | null = r.startContainer.parentElement;
-        if (r.startContainer.getRootNode() instanceof ShadowRoot) shadow++;
-        while (el && !el.closest('[data-fz]')) {
-          const root = el.getRootNode();
-          el = root instanceof ShadowRoot ? root.host : null;
+  return page.evaluate(
+    (names) => {
+      const seen = new Set<string>();
+      let shadow = 0;
+      for (const name of names) {
+        for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) {
+          let el: Element | null = r.startContainer.parentElement;
+          if (r.startContainer.getRootNode() instanceof ShadowRoot) shadow++;
+          while (el && !el.closest('[data-fz]')) {
+            const root = el.getRootNode();
+            el = root instanceof ShadowRoot ? root.host : null;
+          }
+          const seed = el?.closest('[data-fz]')?.getAttribute('data-fz');
+          if (seed) seen.add(seed);
         }
-        const seed = el?.closest('[data-fz]')?.getAttribute('data-fz');
-        if (seed) seen.add(seed);
       }
-    }
-    const win = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null;
-    const frame = names.reduce((n, name) => n + (win?.CSS.highlights.get(name)?.size ?? 0), 0);
-    return { sections: [...seen].sort((a, b) => Number(a) - Number(b)), frame, shadow };
-  }, [...HIGHLIGHTS]);
+      const win = document.querySelector('iframe')?.contentWindow as (Window & typeof globalThis) | null;
+      const frame = names.reduce((n, name) => n + (win?.CSS.highlights.get(name)?.size ?? 0), 0);
+      return { sections: [...seen].sort((a, b) => Number(a) - Number(b)), frame, shadow };
+    },
+    [...HIGHLIGHTS],
+  );
 }
 
 /** Every section and the frame painted; resolves to the ranges painted inside shadow roots. */
@@ -129,7 +150,11 @@ async function allPainted(page: Page, seeds: string[]): Promise<number> {
 }
 
 test.describe('DOM integrity', () => {
-  test(`${DOMS} generated DOMs: byte-identical after the scan, after switching off and after re-enabling, every one painted, and painted the same again`, async ({ extContext, server, serviceWorker }) => {
+  test(`${DOMS} generated DOMs: byte-identical after the scan, after switching off and after re-enabling, every one painted, and painted the same again`, async ({
+    extContext,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(120_000);
     const unroute = await routeGenerated(extContext, server.url);
     const pages = DOMS / PER_PAGE;
@@ -162,7 +187,9 @@ test.describe('DOM integrity', () => {
       for (const [i, t] of tabs.entries()) {
         await allPainted(t, seeds[i]!);
         // The very same ranges painted again: a scan's result does not depend on its slicing or order.
-        await expect.poll(() => paintedRanges(t), { timeout: 15_000, message: `page ${batch[i]}: painted differently after re-enabling` }).toEqual(ranges[i]);
+        await expect
+          .poll(() => paintedRanges(t), { timeout: 15_000, message: `page ${batch[i]}: painted differently after re-enabling` })
+          .toEqual(ranges[i]);
         expect(await serialize(t), `page ${batch[i]}: after re-enabling`).toBe(before[i]);
         fuzzed += PER_PAGE;
       }
@@ -172,10 +199,17 @@ test.describe('DOM integrity', () => {
     expect(fuzzed).toBe(DOMS);
     // Open shadow roots were painted, not skipped.
     expect(inShadows).toBeGreaterThan(0);
-    console.log(`[reliability] DOM fuzz: ${fuzzed} generated DOMs on ${pages} pages (+${pages} frames), all painted (${inShadows} ranges in shadow roots), all byte-identical`);
+    console.log(
+      `[reliability] DOM fuzz: ${fuzzed} generated DOMs on ${pages} pages (+${pages} frames), all painted (${inShadows} ranges in shadow roots), all byte-identical`,
+    );
   });
 
-  test('every fixture page: byte-identical after the scan, after switching off and after re-enabling, and painted the same again', async ({ extContext, page, server, serviceWorker }) => {
+  test('every fixture page: byte-identical after the scan, after switching off and after re-enabling, and painted the same again', async ({
+    extContext,
+    page,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(60_000);
     const unroute = await routeGenerated(extContext, server.url);
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
@@ -196,7 +230,9 @@ test.describe('DOM integrity', () => {
       await setSettings(serviceWorker, { enabled: true });
       // Painted again, range for range (shared names resolved from context, such as "DPF" on the Microsoft
       // page, once came out differently: the first scan and the re-scan cut the page at other places).
-      await expect.poll(() => paintedRanges(page), { timeout: 15_000, message: `${f}: painted differently after re-enabling` }).toEqual(ranges);
+      await expect
+        .poll(() => paintedRanges(page), { timeout: 15_000, message: `${f}: painted differently after re-enabling` })
+        .toEqual(ranges);
       expect(await serialize(page), `${f}: after re-enabling`).toBe(before);
     }
     await unroute();
@@ -214,7 +250,12 @@ async function reveal(sw: Worker, page: Page, kind: 'framework' | 'jurisdiction'
 }
 
 test.describe('hostile pages', () => {
-  test("strict CSP (default-src 'none'): painted, and the card opens styled; the page's policy is untouched", async ({ extContext, page, server, serviceWorker }) => {
+  test("strict CSP (default-src 'none'): painted, and the card opens styled; the page's policy is untouched", async ({
+    extContext,
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const url = `${server.url}/reliability/csp.html`;
     const handler = async (route: import('@playwright/test').Route) => {
       const res = await route.fetch();
@@ -243,7 +284,11 @@ test.describe('hostile pages', () => {
     await extContext.unroute(url, handler);
   });
 
-  test('overridden Array.prototype.push/map, Node.prototype.appendChild and window.CSS do not reach the content script', async ({ page, server, serviceWorker }) => {
+  test('overridden Array.prototype.push/map, Node.prototype.appendChild and window.CSS do not reach the content script', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     await page.goto(`${server.url}/reliability/prototypes.html`);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -269,7 +314,11 @@ test.describe('hostile pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a 10 MB single text node: scanned in slices under 50 ms, every mention found as one scan of the whole text finds it, and the page answers afterwards', async ({ page, server, serviceWorker }) => {
+  test('a 10 MB single text node: scanned in slices under 50 ms, every mention found as one scan of the whole text finds it, and the page answers afterwards', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(90_000);
     await page.goto(`${server.url}/reliability/big-text.html`);
     expect(await page.evaluate(() => (window as unknown as { __wallLength: number }).__wallLength)).toBe(10_485_760);
@@ -291,7 +340,9 @@ test.describe('hostile pages', () => {
     for (const d of whole) expected.set(`${d.kind}:${d.id}`, (expected.get(`${d.kind}:${d.id}`) ?? 0) + 1);
     expect(whole.length).toBeGreaterThan(300_000);
     expect(stats.mentions).toBe(whole.length);
-    const res = await pageRequest<{ mentions: Array<{ kind: string; id: string; count: number }> }>(serviceWorker, page.url(), { type: 'pageMentions' });
+    const res = await pageRequest<{ mentions: Array<{ kind: string; id: string; count: number }> }>(serviceWorker, page.url(), {
+      type: 'pageMentions',
+    });
     expect(res.ok).toBe(true);
     const found = new Map(res.ok ? res.value.mentions.map((m) => [`${m.kind}:${m.id}`, m.count]) : []);
     expect(found).toEqual(expected);
@@ -309,7 +360,9 @@ test.describe('hostile pages', () => {
     await page.goto(`${server.url}/reliability/many-elements.html`);
     expect(await page.evaluate(() => (window as unknown as { __elements: number }).__elements)).toBeGreaterThan(200_000);
     const stats = await scanned(serviceWorker, page, 40_000);
-    console.log(`[reliability] 200k elements: painted ${stats.painted}, text nodes ${stats.textNodes}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms`);
+    console.log(
+      `[reliability] 200k elements: painted ${stats.painted}, text nodes ${stats.textNodes}, chunks ${stats.chunks}, longest chunk ${stats.longestChunkMs.toFixed(1)} ms, scan ${(stats.initialScanDone! - stats.scriptStart).toFixed(0)} ms`,
+    );
     // 1 in the heading + 400 rows; framework density is "every".
     expect(stats.painted).toBe(401);
     expect(stats.longestChunkMs).toBeLessThan(taskLimit(100));
@@ -317,7 +370,11 @@ test.describe('hostile pages', () => {
     expect(page.url()).toContain('#r19999');
   });
 
-  test('a storm of ~10,000 mutations a second for 10 s: no extension task over 50 ms, and the highlights catch up', async ({ page, server, serviceWorker }) => {
+  test('a storm of ~10,000 mutations a second for 10 s: no extension task over 50 ms, and the highlights catch up', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(60_000);
     await page.goto(`${server.url}/reliability/storm.html`);
     await scanned(serviceWorker, page);
@@ -355,7 +412,11 @@ test.describe('hostile pages', () => {
     expect(after.fullScans - before.fullScans + after.changeScans - before.changeScans).toBeGreaterThan(0);
   });
 
-  test('after a storm: the extension goes quiet, keeps no detached text, and its memory comes back', async ({ page, server, serviceWorker }) => {
+  test('after a storm: the extension goes quiet, keeps no detached text, and its memory comes back', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     test.setTimeout(90_000);
     await page.goto(`${server.url}/reliability/storm.html`);
     await scanned(serviceWorker, page);
@@ -378,7 +439,12 @@ test.describe('hostile pages', () => {
     };
     const storm = async (ms: number) => {
       await page.evaluate((ms) => (window as unknown as { startStorm(ms: number): void }).startStorm(ms), ms);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __storm: { running: boolean } }).__storm.running), { timeout: ms + 10_000, intervals: [500] }).toBe(false);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __storm: { running: boolean } }).__storm.running), {
+          timeout: ms + 10_000,
+          intervals: [500],
+        })
+        .toBe(false);
     };
     // A first, short storm warms up what is built once and kept (compiled code, the matcher's first runs on
     // such text: 0.8 MB measured, once; each later storm adds a few KB). What remains is what a storm leaves.
@@ -401,21 +467,29 @@ test.describe('hostile pages', () => {
     const kept = await pageStats(serviceWorker, page);
 
     // No painted range is left on text the storm took out of the page...
-    const stale = await page.evaluate((names) => {
-      let n = 0;
-      for (const name of names) for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>) if (!r.startContainer.isConnected || !r.endContainer.isConnected) n++;
-      return n;
-    }, [...HIGHLIGHTS, 'reglens-current']);
+    const stale = await page.evaluate(
+      (names) => {
+        let n = 0;
+        for (const name of names)
+          for (const r of (CSS.highlights.get(name) ?? []) as Iterable<StaticRange>)
+            if (!r.startContainer.isConnected || !r.endContainer.isConnected) n++;
+        return n;
+      },
+      [...HIGHLIGHTS, 'reglens-current'],
+    );
     // ...and the store holds exactly what a fresh scan of the page finds (a stale mention keeps its node alive).
     await setSettings(serviceWorker, { enabled: false });
     await expect.poll(() => totalHighlights(page)).toBe(0);
     await setSettings(serviceWorker, { enabled: true });
     let fresh = kept;
     await expect
-      .poll(async () => {
-        fresh = await pageStats(serviceWorker, page);
-        return { mentions: fresh.mentions, painted: fresh.painted };
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          fresh = await pageStats(serviceWorker, page);
+          return { mentions: fresh.mentions, painted: fresh.painted };
+        },
+        { timeout: 15_000 },
+      )
       .toEqual({ mentions: kept.mentions, painted: kept.painted })
       // Asserted below, once the figures are out.
       .catch(() => undefined);
@@ -453,7 +527,9 @@ test.describe('hostile pages', () => {
     const articles = await page.evaluate(() => (window as unknown as { __articles: number }).__articles);
     expect(articles).toBeGreaterThanOrEqual(20);
     // Two frameworks per article, every mention painted.
-    await expect.poll(async () => (await pageStats(serviceWorker, page)).painted).toBe(2 * (await page.evaluate(() => (window as unknown as { __articles: number }).__articles)));
+    await expect
+      .poll(async () => (await pageStats(serviceWorker, page)).painted)
+      .toBe(2 * (await page.evaluate(() => (window as unknown as { __articles: number }).__articles)));
     expect((await pageStats(serviceWorker, page)).longestChunkMs).toBeLessThan(taskLimit(50));
   });
 
@@ -493,21 +569,25 @@ test.describe('failure isolation', () => {
             if (op === 'take') {
               const g = store.get(id);
               g.onsuccess = () => {
-            out = g.result;
-            store.delete(id);
-          };
+                out = g.result;
+                store.delete(id);
+              };
             } else store.put(record);
             tx.oncomplete = () => {
-            db.close();
-            ok(out);
-          };
+              db.close();
+              ok(out);
+            };
             tx.onerror = () => fail(tx.error);
           };
         }),
       { op, id, record },
     ) as Promise<T>;
 
-  test('a card whose entity has gone from the database fails alone: logged once, hovering and other cards keep working', async ({ page, server, serviceWorker }) => {
+  test('a card whose entity has gone from the database fails alone: logged once, hovering and other cards keep working', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && m.text().includes('[regulatory-lens]') && warnings.push(m.text()));
     await page.goto(`${server.url}/reliability/isolation.html`);
@@ -552,7 +632,11 @@ test.describe('failure isolation', () => {
     await page.mouse.move(at.x, at.y);
   };
 
-  test('a card that throws while rendering (a damaged record) fails alone: reported once, closed; the next card opens', async ({ page, server, serviceWorker }) => {
+  test('a card that throws while rendering (a damaged record) fails alone: reported once, closed; the next card opens', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const { warnings, uncaught } = watchConsole(page);
     await page.goto(`${server.url}/reliability/isolation.html`);
     await scanned(serviceWorker, page);
@@ -580,7 +664,11 @@ test.describe('failure isolation', () => {
     }
   });
 
-  test("a page that claims the card's tag name (a custom element without shadow roots): the card takes a name of its own and opens; nothing is reported, the page is untouched", async ({ page, server, serviceWorker }) => {
+  test("a page that claims the card's tag name (a custom element without shadow roots): the card takes a name of its own and opens; nothing is reported, the page is untouched", async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const { warnings, uncaught } = watchConsole(page);
     await page.goto(`${server.url}/reliability/tag-claimed.html`);
     const body = await page.evaluate(() => document.body.innerHTML);
@@ -591,7 +679,10 @@ test.describe('failure isolation', () => {
       page.evaluate(() => {
         const host = [...document.documentElement.children].find((e) => e.tagName.toLowerCase().startsWith('reg-lens-card-'));
         const card = host?.shadowRoot?.querySelector<HTMLElement>('.rl-card');
-        return { tag: host?.tagName.toLowerCase().replace(/[0-9a-f]{8}$/, '…') ?? null, id: card && card.offsetParent !== null ? card.dataset.id : null };
+        return {
+          tag: host?.tagName.toLowerCase().replace(/[0-9a-f]{8}$/, '…') ?? null,
+          id: card && card.offsetParent !== null ? card.dataset.id : null,
+        };
       });
     // By the page protocol and by hovering: each opens its card.
     const res = await pageRequest(serviceWorker, page.url(), { type: 'revealMention', kind: 'framework', id: 'gdpr' });
@@ -601,7 +692,12 @@ test.describe('failure isolation', () => {
     await hover(page, '#two', 'Kenya');
     await expect.poll(shown).toEqual({ tag: 'reg-lens-card-…', id: 'ke' });
     // One host, under the new name; none under the page's.
-    expect(await page.evaluate(() => [document.querySelectorAll('reg-lens-card').length, [...document.documentElement.children].filter((e) => e.tagName.toLowerCase().startsWith('reg-lens-card-')).length])).toEqual([0, 1]);
+    expect(
+      await page.evaluate(() => [
+        document.querySelectorAll('reg-lens-card').length,
+        [...document.documentElement.children].filter((e) => e.tagName.toLowerCase().startsWith('reg-lens-card-')).length,
+      ]),
+    ).toEqual([0, 1]);
     // The page's later changes are still read and painted; its body is as it made it.
     await page.evaluate(() => (window as unknown as { addLater(): void }).addLater());
     await expect.poll(async () => (await pageStats(serviceWorker, page)).painted).toBe(3);
@@ -611,12 +707,16 @@ test.describe('failure isolation', () => {
     expect(uncaught).toEqual([]);
   });
 
-
-  test('a page that moves painted text into a <template>: its highlight goes with it, and what the page adds in the same task is painted', async ({ page, server, serviceWorker }) => {
+  test('a page that moves painted text into a <template>: its highlight goes with it, and what the page adds in the same task is painted', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
     const { warnings, uncaught } = watchConsole(page);
     await page.goto(`${server.url}/reliability/template-stash.html`);
     await scanned(serviceWorker, page);
-    const frameworks = async () => (await paintedTexts(page, 'reglens-framework')).map((r) => `${r.closest}:${r.text}:${r.connected ? 'in page' : 'gone'}`).sort();
+    const frameworks = async () =>
+      (await paintedTexts(page, 'reglens-framework')).map((r) => `${r.closest}:${r.text}:${r.connected ? 'in page' : 'gone'}`).sort();
     expect(await frameworks()).toEqual(['a:GDPR:in page']);
     // The moved text lives on in the template's own document (no window, so no painter of its own there).
     await page.evaluate(() => (window as unknown as { stash(): void }).stash());

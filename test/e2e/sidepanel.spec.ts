@@ -21,9 +21,15 @@ const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));
 const J = (id: string) => byId.get(id)!;
 const NOW = new Date().getFullYear();
 const YEARS = Array.from({ length: NOW - 2015 + 1 }, (_, i) => 2015 + i);
-const atlas = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/world-atlas/countries-110m.json'), 'utf8')) as Topology;
+const atlas = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../node_modules/world-atlas/countries-110m.json'), 'utf8'),
+) as Topology;
 /** The outlines the map draws (Antarctica, which has no regime, is left out). */
-const ATLAS_IDS = new Set(countryShapes(atlas, 100, 50).map((s) => s.id).filter(Boolean));
+const ATLAS_IDS = new Set(
+  countryShapes(atlas, 100, 50)
+    .map((s) => s.id)
+    .filter(Boolean),
+);
 const GONE = ['repealed', 'superseded', 'invalidated', 'withdrawn'];
 const COMMITTED = ['adopted', 'in-force', 'partially-applicable'];
 
@@ -37,7 +43,8 @@ function ownScope(j: Jurisdiction): Set<string> {
   }
   return ids;
 }
-const orgsOf = (j: Jurisdiction) => new Set([...ownScope(j)].flatMap((id) => byId.get(id)!.memberOf.filter((m) => byId.get(m)?.kind === 'organization')));
+const orgsOf = (j: Jurisdiction) =>
+  new Set([...ownScope(j)].flatMap((id) => byId.get(id)!.memberOf.filter((m) => byId.get(m)?.kind === 'organization')));
 const onTech = (tech: TechnologyId) => d.frameworks.filter((f) => f.technologies.includes(tech));
 /** Instruments a jurisdiction is bound by or subscribed to: own, its bloc's or country's, signed, or its organizations'. */
 const bindingOn = (j: Jurisdiction, tech: TechnologyId) => {
@@ -48,7 +55,9 @@ const bindingOn = (j: Jurisdiction, tech: TechnologyId) => {
 const reaching = (j: Jurisdiction, tech: TechnologyId) => {
   const mine = new Set([...ownScope(j), ...orgsOf(j)]);
   const within = (s: string) => byId.has(s) && ownScope(byId.get(s)!).has(j.id);
-  return onTech(tech).filter((f) => f.scope.extraterritorial && !GONE.includes(f.status) && !f.scope.jurisdictions.some((s) => mine.has(s) || within(s)));
+  return onTech(tech).filter(
+    (f) => f.scope.extraterritorial && !GONE.includes(f.status) && !f.scope.jurisdictions.some((s) => mine.has(s) || within(s)),
+  );
 };
 const ids = (fs: Framework[]) => fs.map((f) => f.id).sort();
 const adoptionYear = (f: Framework) => Number((f.dates.adopted ?? f.dates.inForce ?? 'x').slice(0, 4));
@@ -59,9 +68,20 @@ async function openPanel(extensionPage: (path: string) => Promise<Page>, chosen:
   await expect(page.locator('.rl-cmp-chips li')).toHaveCount(chosen.length);
   return page;
 }
-const cell = (page: Page, tech: string, row: string, j: string) => page.locator(`section[data-technology="${tech}"] tbody[data-row="${row}"] td[data-jurisdiction="${j}"]`);
+const cell = (page: Page, tech: string, row: string, j: string) =>
+  page.locator(`section[data-technology="${tech}"] tbody[data-row="${row}"] td[data-jurisdiction="${j}"]`);
 const listed = async (page: Page, tech: string, rows: string[], j: string) =>
-  (await Promise.all(rows.map((r) => cell(page, tech, r, j).locator('li[data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))))).flat().sort();
+  (
+    await Promise.all(
+      rows.map((r) =>
+        cell(page, tech, r, j)
+          .locator('li[data-id]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!)),
+      ),
+    )
+  )
+    .flat()
+    .sort();
 async function expand(page: Page, tech: string) {
   const button = page.locator(`section[data-technology="${tech}"] h3 button`);
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
@@ -69,7 +89,9 @@ async function expand(page: Page, tech: string) {
 }
 
 test.describe('comparing jurisdictions', () => {
-  test('EU, US and China for AI: each one’s instruments, international commitments and the foreign instruments reaching it', async ({ extensionPage }) => {
+  test('EU, US and China for AI: each one’s instruments, international commitments and the foreign instruments reaching it', async ({
+    extensionPage,
+  }) => {
     const page = await openPanel(extensionPage, ['eu', 'us', 'cn']);
     await expect(page.locator('section[data-technology="ai"] thead th')).toHaveText(['EU', 'U.S.', 'China']);
     for (const id of ['eu', 'us', 'cn']) {
@@ -86,30 +108,45 @@ test.describe('comparing jurisdictions', () => {
     }
     // The EU AI Act is the EU's own law and reaches the US and China.
     await expect(cell(page, 'ai', 'own', 'eu').locator('li[data-id="eu-ai-act"] .rl-badge')).toHaveText('Binding');
-    for (const id of ['us', 'cn']) await expect(cell(page, 'ai', 'reached-by', id).locator('li[data-id="eu-ai-act"]')).toContainText('from EU');
+    for (const id of ['us', 'cn'])
+      await expect(cell(page, 'ai', 'reached-by', id).locator('li[data-id="eu-ai-act"]')).toContainText('from EU');
     // The regime is shown with the rule that produced it, and matches the overview.
     for (const id of ['eu', 'us', 'cn']) {
       const regime = await cell(page, 'ai', 'regime', id).locator('.rl-cmp-regime').getAttribute('data-regime');
       expect(['strict', 'moderate', 'emerging', 'none']).toContain(regime);
       await expect(cell(page, 'ai', 'regime', id).locator('.rl-cmp-rule').first()).toContainText('Because');
-      await expect(page.locator(`.rl-cmp-overview tr[data-technology="ai"] td[data-jurisdiction="${id}"] .rl-cmp-regime`)).toHaveAttribute('data-regime', regime!);
+      await expect(page.locator(`.rl-cmp-overview tr[data-technology="ai"] td[data-jurisdiction="${id}"] .rl-cmp-regime`)).toHaveAttribute(
+        'data-regime',
+        regime!,
+      );
     }
     // A technology's name in the overview opens its table and moves focus there.
     await page.locator('.rl-cmp-overview tr[data-technology="quantum"] a').click();
     await expect(page.locator('section[data-technology="quantum"] h3 button')).toHaveAttribute('aria-expanded', 'true');
     await expect(page.locator('section[data-technology="quantum"] h3 button')).toBeFocused();
     // China's binding AI rules in force make it strict, as the rule says.
-    const cnBindingLaw = onTech('ai').some((f) => f.scope.jurisdictions.includes('cn') && f.binding === 'binding' && ['statute', 'regulation', 'directive'].includes(f.instrument) && ['in-force', 'partially-applicable'].includes(f.status));
+    const cnBindingLaw = onTech('ai').some(
+      (f) =>
+        f.scope.jurisdictions.includes('cn') &&
+        f.binding === 'binding' &&
+        ['statute', 'regulation', 'directive'].includes(f.instrument) &&
+        ['in-force', 'partially-applicable'].includes(f.status),
+    );
     if (cnBindingLaw) await expect(cell(page, 'ai', 'regime', 'cn').locator('.rl-cmp-regime')).toHaveAttribute('data-regime', 'strict');
   });
 
-  test('EU and US side by side in every technology: all of their frameworks, OECD principles through membership, the GDPR only reaching the US', async ({ extensionPage }) => {
+  test('EU and US side by side in every technology: all of their frameworks, OECD principles through membership, the GDPR only reaching the US', async ({
+    extensionPage,
+  }) => {
     const page = await openPanel(extensionPage, ['eu', 'us']);
     for (const t of d.technologies) {
       await expand(page, t.id);
       for (const id of ['eu', 'us']) {
-        const shown = page.locator(`section[data-technology="${t.id}"] :is(tbody[data-row="own"], tbody[data-row="international"]) td[data-jurisdiction="${id}"]`);
-        for (const f of onTech(t.id).filter((f) => f.scope.jurisdictions.includes(id))) await expect(shown.locator(`li[data-id="${f.id}"]`), `${t.id} ${id}`).toBeVisible();
+        const shown = page.locator(
+          `section[data-technology="${t.id}"] :is(tbody[data-row="own"], tbody[data-row="international"]) td[data-jurisdiction="${id}"]`,
+        );
+        for (const f of onTech(t.id).filter((f) => f.scope.jurisdictions.includes(id)))
+          await expect(shown.locator(`li[data-id="${f.id}"]`), `${t.id} ${id}`).toBeVisible();
       }
     }
     await expect(cell(page, 'ai', 'international', 'us').locator('li[data-id="oecd-ai-principles"]')).toContainText('through OECD');
@@ -117,7 +154,9 @@ test.describe('comparing jurisdictions', () => {
     await expect(cell(page, 'data-protection', 'reached-by', 'us').locator('li[data-id="gdpr"]')).toContainText('from EU');
   });
 
-  test('the US and Japan share the OECD AI Principles (both OECD members); the NIST AI RMF is the US’s alone', async ({ extensionPage }) => {
+  test('the US and Japan share the OECD AI Principles (both OECD members); the NIST AI RMF is the US’s alone', async ({
+    extensionPage,
+  }) => {
     // Checked by hand in data/jurisdictions.json: both list "oecd" in memberOf; the principles' scope is ["oecd"].
     expect(J('us').memberOf).toContain('oecd');
     expect(J('jp').memberOf).toContain('oecd');
@@ -127,14 +166,21 @@ test.describe('comparing jurisdictions', () => {
     await expect(ai.locator('[data-only="us"] li[data-id="nist-ai-rmf"]')).toBeVisible();
     await expect(ai.locator('[data-only="jp"] li[data-id="nist-ai-rmf"]')).toHaveCount(0);
     // The alignment figure is shared ÷ all commitments, as its one-line explanation says.
-    const committed = (id: string) => new Set(bindingOn(J(id), 'ai').filter((f) => COMMITTED.includes(f.status)).map((f) => f.id));
+    const committed = (id: string) =>
+      new Set(
+        bindingOn(J(id), 'ai')
+          .filter((f) => COMMITTED.includes(f.status))
+          .map((f) => f.id),
+      );
     const [us, jp] = [committed('us'), committed('jp')];
     const shared = [...us].filter((id) => jp.has(id));
     const union = new Set([...us, ...jp]).size;
     expect(ids(shared.map((id) => d.frameworks.find((f) => f.id === id)!))).toEqual(
       (await ai.locator('[data-testid="shared"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))).sort(),
     );
-    await expect(ai.locator('.rl-cmp-alignment')).toContainText(`Alignment ${Math.round((shared.length / union) * 100)}%: ${shared.length} of ${union} instruments shared`);
+    await expect(ai.locator('.rl-cmp-alignment')).toContainText(
+      `Alignment ${Math.round((shared.length / union) * 100)}%: ${shared.length} of ${union} instruments shared`,
+    );
     await expect(ai.locator('.rl-cmp-alignment')).toContainText('Alignment = instruments that apply to all of them');
   });
 
@@ -164,10 +210,19 @@ test.describe('comparing jurisdictions', () => {
     // A single id joins the current comparison in front.
     page = await extensionPage('sidepanel.html?j=br');
     await expect(page.locator('.rl-cmp-chips li')).toHaveCount(3);
-    expect(await page.locator('.rl-cmp-chips li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(['br', 'ke', 'us-ca']);
+    expect(await page.locator('.rl-cmp-chips li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual([
+      'br',
+      'ke',
+      'us-ca',
+    ]);
   });
 
-  test('jurisdictions mentioned on the page in the tab are suggested, most mentioned first, and added with one click', async ({ extContext, serviceWorker, server, extensionPage }) => {
+  test('jurisdictions mentioned on the page in the tab are suggested, most mentioned first, and added with one click', async ({
+    extContext,
+    serviceWorker,
+    server,
+    extensionPage,
+  }) => {
     const tabIds = async () => (await serviceWorker.evaluate(() => chrome.tabs.query({}))).map((t) => t.id);
     const before = await tabIds();
     const page = await extContext.newPage();
@@ -175,7 +230,9 @@ test.describe('comparing jurisdictions', () => {
     const tabId = (await tabIds()).find((id) => !before.includes(id))!;
     await expect.poll(() => highlightCount(page, 'reglens-jurisdiction')).toBeGreaterThan(0);
     // What the content script says it found, asked directly: the panel must suggest exactly those, minus the chosen.
-    const answer = (await serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'pageMentions' }), tabId)) as { value: { mentions: { kind: string; id: string; count: number }[] } };
+    const answer = (await serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'pageMentions' }), tabId)) as {
+      value: { mentions: { kind: string; id: string; count: number }[] };
+    };
     const expected = answer.value.mentions
       .filter((m) => m.kind === 'jurisdiction' && byId.get(m.id)?.kind !== 'organization' && !['eu', 'us'].includes(m.id))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
@@ -187,7 +244,11 @@ test.describe('comparing jurisdictions', () => {
     await expect(suggestions).toHaveCount(expected.length);
     expect(await suggestions.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expected);
     await suggestions.first().click();
-    expect(await panel.locator('.rl-cmp-chips li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(['eu', 'us', expected[0]]);
+    expect(await panel.locator('.rl-cmp-chips li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual([
+      'eu',
+      'us',
+      expected[0],
+    ]);
     await expect(panel.getByTestId('suggestions').locator(`button[data-id="${expected[0]}"]`)).toHaveCount(0);
     await page.close();
   });
@@ -200,16 +261,21 @@ test.describe('comparing jurisdictions', () => {
     expect(answer).toMatchObject({ ok: true, value: { jurisdictions: ['in', 'br'] } });
     await expect(panel.locator('.rl-cmp-chips li')).toHaveCount(2);
     expect(await panel.locator('.rl-cmp-chips li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(['in', 'br']);
-    expect(await other.evaluate(() => chrome.runtime.sendMessage({ type: 'openSidePanel', jurisdictions: ['<script>'] }))).toMatchObject({ ok: false });
+    expect(await other.evaluate(() => chrome.runtime.sendMessage({ type: 'openSidePanel', jurisdictions: ['<script>'] }))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
 test.describe('the pictures', () => {
-  test('the adoption chart has a point per year and line, with the dataset’s counts, filterable by technology and jurisdiction', async ({ extensionPage }) => {
+  test('the adoption chart has a point per year and line, with the dataset’s counts, filterable by technology and jurisdiction', async ({
+    extensionPage,
+  }) => {
     const page = await openPanel(extensionPage, ['eu', 'us', 'cn']);
     const chart = page.locator('#rl-years svg.rl-cmp-chart');
     await expect(chart.locator('[data-mark]')).toHaveCount(YEARS.length * 4);
-    const counts = (series: string) => chart.locator(`g[data-series="${series}"] [data-mark]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    const counts = (series: string) =>
+      chart.locator(`g[data-series="${series}"] [data-mark]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(await counts('all')).toEqual(YEARS.map((y) => d.frameworks.filter((f) => adoptionYear(f) === y).length));
     await page.locator('#rl-years-tech').selectOption('ai');
     expect(await counts('all')).toEqual(YEARS.map((y) => onTech('ai').filter((f) => adoptionYear(f) === y).length));
@@ -240,9 +306,17 @@ test.describe('the pictures', () => {
       await page.locator('#rl-map-tech').selectOption(tech);
       const euRegime = (await page.locator(`.rl-cmp-map__blocs li[data-id="eu"]`).getAttribute('data-regime')) as keyof typeof rank;
       // A binding EU law in force on the technology makes the EU strict, and with it every member state.
-      const euLaw = onTech(tech).some((f) => f.scope.jurisdictions.includes('eu') && f.binding === 'binding' && ['statute', 'regulation', 'directive'].includes(f.instrument) && ['in-force', 'partially-applicable'].includes(f.status));
+      const euLaw = onTech(tech).some(
+        (f) =>
+          f.scope.jurisdictions.includes('eu') &&
+          f.binding === 'binding' &&
+          ['statute', 'regulation', 'directive'].includes(f.instrument) &&
+          ['in-force', 'partially-applicable'].includes(f.status),
+      );
       if (euLaw) expect(euRegime, tech).toBe('strict');
-      const swatch = await page.locator(`.rl-cmp-map__legend .rl-cmp-swatch--${euRegime}`).evaluate((e) => getComputedStyle(e).backgroundColor);
+      const swatch = await page
+        .locator(`.rl-cmp-map__legend .rl-cmp-swatch--${euRegime}`)
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
       for (const m of members.filter((m) => ATLAS_IDS.has(m.isoNumeric!))) {
         const path = map.locator(`path[data-jurisdiction="${m.id}"]`);
         const national = onTech(tech).filter((f) => f.scope.jurisdictions.includes(m.id) && f.scope.level !== 'global');
@@ -263,7 +337,8 @@ test.describe('the pictures', () => {
     // Blocs and international organizations are listed beside the map; countries too small to draw are named.
     await expect(page.locator('.rl-cmp-map__blocs li')).toHaveCount(d.jurisdictions.filter((j) => j.kind === 'bloc').length);
     await expect(page.locator('.rl-cmp-map__orgs li[data-id="oecd"]')).toContainText('OECD AI Principles');
-    for (const j of d.jurisdictions.filter((j) => j.isoNumeric && !ATLAS_IDS.has(j.isoNumeric))) await expect(page.getByTestId('not-drawn')).toContainText(j.shortName ?? j.name);
+    for (const j of d.jurisdictions.filter((j) => j.isoNumeric && !ATLAS_IDS.has(j.isoNumeric)))
+      await expect(page.getByTestId('not-drawn')).toContainText(j.shortName ?? j.name);
   });
 
   test('the harmonization cycle counts frameworks per stage, and selecting a stage lists them', async ({ extensionPage }) => {
@@ -288,9 +363,12 @@ test.describe('the pictures', () => {
     const page = await openPanel(extensionPage, ['eu', 'us']);
     const bars = page.locator('#rl-coalitions [data-mark]');
     await expect(bars).toHaveCount(YEARS.length);
-    expect(await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual(YEARS.map((y) => d.coalitions.filter((c) => c.founded === y).length));
+    expect(await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual(
+      YEARS.map((y) => d.coalitions.filter((c) => c.founded === y).length),
+    );
     const earlier = d.coalitions.filter((c) => c.founded < YEARS[0]!);
-    if (earlier.length) await expect(page.getByTestId('coalitions-earlier')).toContainText(String(Math.min(...earlier.map((c) => c.founded))));
+    if (earlier.length)
+      await expect(page.getByTestId('coalitions-earlier')).toContainText(String(Math.min(...earlier.map((c) => c.founded))));
     await page.locator('#rl-coalitions-tech').selectOption('ai');
     expect(await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual(
       YEARS.map((y) => d.coalitions.filter((c) => c.founded === y && c.technologies.includes('ai')).length),
@@ -311,7 +389,9 @@ test.describe('export', () => {
     for (const r of rows) expect(r).toHaveLength(header.length);
     const col = (name: string) => header.indexOf(name);
     for (const id of ['eu', 'us', 'cn']) {
-      const fromCsv = rows.filter((r) => r[col('technology')] === 'ai' && r[col('jurisdiction_id')] === id && r[col('relation')] !== 'extraterritorial').map((r) => r[col('framework_id')]);
+      const fromCsv = rows
+        .filter((r) => r[col('technology')] === 'ai' && r[col('jurisdiction_id')] === id && r[col('relation')] !== 'extraterritorial')
+        .map((r) => r[col('framework_id')]);
       expect(fromCsv.sort(), id).toEqual(ids(bindingOn(J(id), 'ai')));
     }
     // Names with commas survive the round trip.
@@ -343,7 +423,10 @@ test.describe('export', () => {
 test.describe('theme', () => {
   test.afterEach(({ serviceWorker }) => resetSettings(serviceWorker));
 
-  test('the panel wears the theme setting over the system\'s, pictures included, and follows it live', async ({ extensionPage, serviceWorker }) => {
+  test("the panel wears the theme setting over the system's, pictures included, and follows it live", async ({
+    extensionPage,
+    serviceWorker,
+  }) => {
     // The strictest regime's colour as the pictures paint it (the variable holds light-dark(); the page's scheme picks).
     const strict = (page: Page) =>
       page.evaluate(() => {
@@ -385,7 +468,15 @@ test.describe('accessibility and the screenshot', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(
+        violations.map(
+          (v) =>
+            `${scheme}: ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     }
   });
 

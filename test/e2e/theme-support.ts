@@ -15,7 +15,9 @@ export function setTheme(sw: Worker, theme: Theme): Promise<void> {
 /** The relative luminance (0 black .. 1 white, WCAG) of the page's computed background. */
 export function backgroundLuminance(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+    const [r, g, b] = getComputedStyle(document.body)
+      .backgroundColor.match(/[\d.]+/g)!
+      .map(Number) as [number, number, number];
     const lin = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
   });

@@ -79,9 +79,9 @@ function tableCounts(page: Page): Promise<Record<string, number>> {
             c.onsuccess = () => (out[n] = c.result);
           }
           tx.oncomplete = () => {
-        db.close();
-        ok(out);
-      };
+            db.close();
+            ok(out);
+          };
         };
       }),
     [...TABLES],
@@ -98,7 +98,7 @@ afterAll(async () => {
 });
 
 describe(`Firefox (${FIREFOX})`, () => {
-  it('is at least the manifest\'s strict_min_version, and installs the build as a temporary add-on', async () => {
+  it("is at least the manifest's strict_min_version, and installs the build as a temporary add-on", async () => {
     expect(s.major).toBeGreaterThanOrEqual(Number(manifest.browser_specific_settings.gecko.strict_min_version.split('.')[0]));
     expect(await s.browser.installExtension(EXTENSION_DIR)).toBe(ADDON_ID);
     // The control page: an extension page whose `browser.*` the tests use (storage, tabs, IndexedDB, sidebar).
@@ -109,26 +109,40 @@ describe(`Firefox (${FIREFOX})`, () => {
   });
 
   it('seeds IndexedDB in the extension origin with exactly the bundled dataset', async () => {
-    await until(() => tableCounts(s.control), (c) => JSON.stringify(c) === JSON.stringify(expectedCounts), { what: 'the seeded dataset' });
+    await until(
+      () => tableCounts(s.control),
+      (c) => JSON.stringify(c) === JSON.stringify(expectedCounts),
+      { what: 'the seeded dataset' },
+    );
   });
 
   it('paints the demo page with the Highlight API: every kind, our one adopted sheet, no element added', async () => {
     const page = await open('demo.html');
-    const sizes = await until(() => highlightSizes(page), (x) => x['reglens-framework']! > 0 && x['reglens-jurisdiction']! > 0 && x['reglens-technology']! > 0, { what: 'highlights of every kind' });
+    const sizes = await until(
+      () => highlightSizes(page),
+      (x) => x['reglens-framework']! > 0 && x['reglens-jurisdiction']! > 0 && x['reglens-technology']! > 0,
+      { what: 'highlights of every kind' },
+    );
     expect(sizes['reglens-framework']).toBeGreaterThanOrEqual(4);
     expect(await marks(page)).toBe(0);
     // The highlights' colours come from one constructed sheet adopted by the document (Firefox 140 reaches it through the page's view).
-    const sheets = await page.evaluate(() => [...document.adoptedStyleSheets].map((sh) => [...sh.cssRules].map((r) => r.cssText).join(' ')));
+    const sheets = await page.evaluate(() =>
+      [...document.adoptedStyleSheets].map((sh) => [...sh.cssRules].map((r) => r.cssText).join(' ')),
+    );
     expect(sheets).toHaveLength(1);
     expect(sheets[0]).toContain('::highlight(reglens-framework)');
     expect(await body(page)).toBe(await bodyBefore(page));
     await page.close();
   });
 
-  it('the page\'s DOM is byte-identical before, while painted, with a card open, switched off and on again', async () => {
+  it("the page's DOM is byte-identical before, while painted, with a card open, switched off and on again", async () => {
     const page = await open('inpage.html');
     const before = await bodyBefore(page);
-    const painted = await until(() => totalHighlights(page), (n) => n > 0, { what: 'highlights' });
+    const painted = await until(
+      () => totalHighlights(page),
+      (n) => n > 0,
+      { what: 'highlights' },
+    );
     expect(await body(page)).toBe(before);
     // The open shadow root and the same-origin frame are painted too.
     expect((await highlightSizes(page, '#frame'))['reglens-framework']).toBeGreaterThan(0);
@@ -139,12 +153,30 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.keyboard.press('Escape');
 
     await setSettings(s, { enabled: false });
-    await until(() => totalHighlights(page), (n) => n === 0, { what: 'no highlight after switching off' });
+    await until(
+      () => totalHighlights(page),
+      (n) => n === 0,
+      { what: 'no highlight after switching off' },
+    );
     expect(await body(page)).toBe(before);
-    expect(await page.evaluate(() => [CSS.highlights.size, document.adoptedStyleSheets.length, document.querySelectorAll('reg-lens-card').length])).toEqual([0, 0, 0]);
-    expect(await page.evaluate(() => ((document.querySelector("#frame") as HTMLIFrameElement).contentWindow as typeof window).CSS.highlights.size)).toBe(0);
+    expect(
+      await page.evaluate(() => [
+        CSS.highlights.size,
+        document.adoptedStyleSheets.length,
+        document.querySelectorAll('reg-lens-card').length,
+      ]),
+    ).toEqual([0, 0, 0]);
+    expect(
+      await page.evaluate(
+        () => ((document.querySelector('#frame') as HTMLIFrameElement).contentWindow as typeof window).CSS.highlights.size,
+      ),
+    ).toBe(0);
     await setSettings(s, { enabled: true });
-    await until(() => totalHighlights(page), (n) => n === painted, { what: `the same ${painted} highlights again` });
+    await until(
+      () => totalHighlights(page),
+      (n) => n === painted,
+      { what: `the same ${painted} highlights again` },
+    );
     expect(await body(page)).toBe(before);
     // The frame's mentions in the frame's own registry, not the top document's.
     expect((await highlightSizes(page, '#frame'))['reglens-framework']).toBeGreaterThan(0);
@@ -159,8 +191,18 @@ describe(`Firefox (${FIREFOX})`, () => {
     for (const file of files) {
       const doc = await loadDocument(join(FIXTURES, file));
       if (!doc.ok) throw new Error(doc.error);
-      const cli = [...new Set(matcher.scan(doc.text).filter((d) => !d.candidates && d.kind === 'framework').map((d) => d.id))].sort();
-      for (const m of readFileSync(join(FIXTURES, file), 'utf8').matchAll(/(?:src|href|srcset|url)\s*[=(]\s*["']?(?:https?:)?\/\/([\w.-]+)/gi)) pageHosts.add(m[1]!.toLowerCase());
+      const cli = [
+        ...new Set(
+          matcher
+            .scan(doc.text)
+            .filter((d) => !d.candidates && d.kind === 'framework')
+            .map((d) => d.id),
+        ),
+      ].sort();
+      for (const m of readFileSync(join(FIXTURES, file), 'utf8').matchAll(
+        /(?:src|href|srcset|url)\s*[=(]\s*["']?(?:https?:)?\/\/([\w.-]+)/gi,
+      ))
+        pageHosts.add(m[1]!.toLowerCase());
       const page = await open(file);
       const res = await pageRequest<{ mentions: { kind: string; id: string }[] }>(s, page.url(), { type: 'pageMentions' });
       if (!res.ok) throw new Error(`${file}: ${res.error}`);
@@ -185,7 +227,13 @@ describe(`Firefox (${FIREFOX})`, () => {
     const card = await page.evaluate(() => {
       const c = document.querySelector('reg-lens-card')!.shadowRoot!.querySelector<HTMLElement>('.rl-card[data-id="gdpr"]')!;
       const b = c.getBoundingClientRect();
-      return { badge: c.querySelector('.rl-badge')?.textContent, instrument: c.querySelector('.rl-instrument')?.textContent, stages: c.querySelectorAll('.rl-stages li').length, x: b.x, y: b.y };
+      return {
+        badge: c.querySelector('.rl-badge')?.textContent,
+        instrument: c.querySelector('.rl-instrument')?.textContent,
+        stages: c.querySelectorAll('.rl-stages li').length,
+        x: b.x,
+        y: b.y,
+      };
     });
     expect(card).toMatchObject({ badge: 'Binding', instrument: 'Regulation', stages: dataset.stages.length });
     await page.mouse.move(x, card.y + 10, { steps: 5 });
@@ -193,7 +241,11 @@ describe(`Firefox (${FIREFOX})`, () => {
     await new Promise((r) => setTimeout(r, 600));
     expect(await cardShown(page, 'gdpr')).toBe(true);
     await page.keyboard.press('Escape');
-    await until(() => cardShown(page, 'gdpr'), (v) => !v, { what: 'the card to close' });
+    await until(
+      () => cardShown(page, 'gdpr'),
+      (v) => !v,
+      { what: 'the card to close' },
+    );
     await page.close();
   });
 
@@ -203,7 +255,9 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.mouse.move(x, y);
     await until(() => cardShown(page, 'eu-us-privacy-shield'), Boolean, { what: 'the Privacy Shield card' });
     const then = await page.evaluate(
-      () => document.querySelector('reg-lens-card')!.shadowRoot!.querySelector('.rl-card[data-id="eu-us-privacy-shield"] .rl-then')?.textContent,
+      () =>
+        document.querySelector('reg-lens-card')!.shadowRoot!.querySelector('.rl-card[data-id="eu-us-privacy-shield"] .rl-then')
+          ?.textContent,
     );
     expect(then).toBe(
       'When this page was written (3 Jul 2019): in force \u2014 invalidated by the CJEU (Schrems II, C-311/18) on 16 Jul 2020; replaced by EU-U.S. Data Privacy Framework (10 Jul 2023)',
@@ -221,15 +275,33 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.keyboard.press('L');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    const delivered = await until(() => liveText(page), (t) => / of \d+$/.test(t), { timeout: 1500 }).then(() => true, () => false);
-    console.log(`Alt+Shift+L ${delivered ? 'delivered by Firefox' : 'not delivered to headless Firefox; the relay is sent as the background sends it'}`);
+    const delivered = await until(
+      () => liveText(page),
+      (t) => / of \d+$/.test(t),
+      { timeout: 1500 },
+    ).then(
+      () => true,
+      () => false,
+    );
+    console.log(
+      `Alt+Shift+L ${delivered ? 'delivered by Firefox' : 'not delivered to headless Firefox; the relay is sent as the background sends it'}`,
+    );
     if (!delivered) await pageRequest(s, page.url(), { type: 'browseMentions' });
-    const first = await until(() => liveText(page), (t) => / \u2014 1 of \d+$/.test(t), { what: 'the first mention announced' });
+    const first = await until(
+      () => liveText(page),
+      (t) => / \u2014 1 of \d+$/.test(t),
+      { what: 'the first mention announced' },
+    );
     const total = Number(/ of (\d+)$/.exec(first)![1]);
     expect(total).toBeGreaterThan(3);
     expect(first).toBe(`EU \u2014 regional bloc \u2014 1 of ${total}`);
     await page.keyboard.press('ArrowDown');
-    expect(await until(() => liveText(page), (t) => t.endsWith(`2 of ${total}`))).toBe(`GDPR \u2014 binding regulation \u2014 2 of ${total}`);
+    expect(
+      await until(
+        () => liveText(page),
+        (t) => t.endsWith(`2 of ${total}`),
+      ),
+    ).toBe(`GDPR \u2014 binding regulation \u2014 2 of ${total}`);
     expect((await highlightSizes(page))['reglens-current']).toBe(1);
     await until(() => cardShown(page, 'gdpr'), Boolean, { what: 'the card of the browsed mention' });
     await page.keyboard.press('Tab');
@@ -240,12 +312,15 @@ describe(`Firefox (${FIREFOX})`, () => {
     // Firefox makes the card's scrolling body a tab stop of its own (Chromium goes to its first control).
     expect(focused).toMatch(/^(a|button|summary|article) in card$/);
     await page.keyboard.press('Escape');
-    await until(() => liveText(page), (t) => t === 'Left mention browsing.');
+    await until(
+      () => liveText(page),
+      (t) => t === 'Left mention browsing.',
+    );
     expect((await highlightSizes(page))['reglens-current']).toBe(0);
     await page.close();
   });
 
-  it('the popup\'s lookup finds a misspelled name and opens its card', async () => {
+  it("the popup's lookup finds a misspelled name and opens its card", async () => {
     const popup = await extensionPage(s, 'popup.html', 'main[data-ready]', { width: 400, height: 600 });
     await popup.type('input[type=search]', 'gdrp');
     await popup.waitForSelector('[role=option][data-id="gdpr"]', { timeout: 5_000 });
@@ -260,12 +335,21 @@ describe(`Firefox (${FIREFOX})`, () => {
     const popup = await popupWindow(s, tabId);
     await popup.click('#rl-tab-page');
     const listed = await until(
-      () => popup.evaluate(() => [...document.querySelectorAll('#rl-panel-page section[data-kind] button[data-id]')].map((b) => `${b.closest('section')!.getAttribute('data-kind')}:${b.getAttribute('data-id')}`)),
+      () =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll('#rl-panel-page section[data-kind] button[data-id]')].map(
+            (b) => `${b.closest('section')!.getAttribute('data-kind')}:${b.getAttribute('data-id')}`,
+          ),
+        ),
       (l) => l.length >= 5,
       { what: 'the page tab' },
     );
-    expect(listed).toEqual(expect.arrayContaining(['framework:gdpr', 'framework:mica', 'jurisdiction:eu', 'jurisdiction:ke', 'technology:blockchain']));
-    expect(await popup.evaluate(() => document.querySelector('#rl-panel-page button[data-id="gdpr"]')?.textContent)).toContain('2 mentions');
+    expect(listed).toEqual(
+      expect.arrayContaining(['framework:gdpr', 'framework:mica', 'jurisdiction:eu', 'jurisdiction:ke', 'technology:blockchain']),
+    );
+    expect(await popup.evaluate(() => document.querySelector('#rl-panel-page button[data-id="gdpr"]')?.textContent)).toContain(
+      '2 mentions',
+    );
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await popup.click('#rl-panel-page button[data-id="mica"]');
     await until(() => cardShown(page, 'mica'), Boolean, { what: 'the MiCA card on the page' });
@@ -274,21 +358,33 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.close();
   });
 
-  it('pausing from the popup is stored for the page\'s host and clears the page at once; resuming paints it again', async () => {
+  it("pausing from the popup is stored for the page's host and clears the page at once; resuming paints it again", async () => {
     const page = await open('popup-mentions.html');
     const painted = await totalHighlights(page);
     const tabId = await tabIdOf(s, page.url());
     const popup = await extensionPage(s, `popup.html?tab=${tabId}`, 'main[data-ready]', { width: 400, height: 600 });
     const host = new URL(s.server.url).hostname;
-    const paused = () => s.control.evaluate(async () => ((await browser.storage.local.get('settings')).settings as { pausedHosts?: string[] } | undefined)?.pausedHosts ?? []);
-    const button = async (label: string) => (await popup.waitForSelector(`::-p-xpath(//button[normalize-space()="${label}"])`, { timeout: 5_000 }))!;
+    const paused = () =>
+      s.control.evaluate(
+        async () => ((await browser.storage.local.get('settings')).settings as { pausedHosts?: string[] } | undefined)?.pausedHosts ?? [],
+      );
+    const button = async (label: string) =>
+      (await popup.waitForSelector(`::-p-xpath(//button[normalize-space()="${label}"])`, { timeout: 5_000 }))!;
     await (await button('Pause on this site')).click();
     await until(paused, (h) => h.includes(host), { what: 'the host stored as paused' });
-    await until(() => totalHighlights(page), (n) => n === 0, { what: 'the page cleared' });
+    await until(
+      () => totalHighlights(page),
+      (n) => n === 0,
+      { what: 'the page cleared' },
+    );
     expect((await pageRequest(s, page.url(), { type: 'pageMentions' })).ok).toBe(false);
     await (await button('Resume on this site')).click();
     await until(paused, (h) => !h.includes(host), { what: 'the host resumed' });
-    await until(() => totalHighlights(page), (n) => n === painted, { what: 'the page painted again' });
+    await until(
+      () => totalHighlights(page),
+      (n) => n === painted,
+      { what: 'the page painted again' },
+    );
     await popup.close();
     await page.close();
   });
@@ -297,10 +393,18 @@ describe(`Firefox (${FIREFOX})`, () => {
     const page = await open('inpage.html');
     const options = await extensionPage(s, 'options.html', 'input[aria-label="Highlight technologies"]');
     await options.click('input[aria-label="Highlight technologies"]');
-    await until(async () => (await highlightSizes(page))['reglens-technology'], (n) => n === 0, { what: 'technologies unpainted' });
+    await until(
+      async () => (await highlightSizes(page))['reglens-technology'],
+      (n) => n === 0,
+      { what: 'technologies unpainted' },
+    );
     expect((await highlightSizes(page))['reglens-framework']).toBeGreaterThan(0);
     await options.click('input[aria-label="Highlight technologies"]');
-    await until(async () => (await highlightSizes(page))['reglens-technology'], (n) => n! > 0, { what: 'technologies painted again' });
+    await until(
+      async () => (await highlightSizes(page))['reglens-technology'],
+      (n) => n! > 0,
+      { what: 'technologies painted again' },
+    );
     await options.close();
     await page.close();
     await resetSettings(s);
@@ -311,12 +415,26 @@ describe(`Firefox (${FIREFOX})`, () => {
     const { x, y } = await pointAt(page, '#binding-law', 'GDPR');
     await page.mouse.move(x, y);
     await until(() => cardShown(page, 'gdpr'), Boolean, { what: 'the GDPR card' });
-    const compare = await page.waitForSelector('reg-lens-card >>> .rl-card[data-id="gdpr"] >>> ::-p-xpath(.//button[normalize-space()="Compare in side panel"])', { timeout: 5_000 });
+    const compare = await page.waitForSelector(
+      'reg-lens-card >>> .rl-card[data-id="gdpr"] >>> ::-p-xpath(.//button[normalize-space()="Compare in side panel"])',
+      { timeout: 5_000 },
+    );
     await compare!.click();
     const gdpr = dataset.frameworks.find((f) => f.id === 'gdpr')!;
     const expected = gdpr.scope.jurisdictions.filter((j) => dataset.jurisdictions.find((x) => x.id === j)?.kind !== 'organization');
-    await until(() => lastComparison(s), (j) => JSON.stringify(j) === JSON.stringify(expected), { what: 'the stored comparison' });
-    await until(() => s.control.evaluate(() => (browser as unknown as { sidebarAction: { isOpen(o: object): Promise<boolean> } }).sidebarAction.isOpen({})), Boolean, { what: 'the sidebar open' });
+    await until(
+      () => lastComparison(s),
+      (j) => JSON.stringify(j) === JSON.stringify(expected),
+      { what: 'the stored comparison' },
+    );
+    await until(
+      () =>
+        s.control.evaluate(() =>
+          (browser as unknown as { sidebarAction: { isOpen(o: object): Promise<boolean> } }).sidebarAction.isOpen({}),
+        ),
+      Boolean,
+      { what: 'the sidebar open' },
+    );
     await page.close();
   });
 
@@ -327,11 +445,15 @@ describe(`Firefox (${FIREFOX})`, () => {
     await popup.click('#rl-tab-page');
     await popup.waitForSelector('#rl-panel-page section[data-kind="jurisdiction"] button', { timeout: 5_000 });
     await (await popup.waitForSelector('::-p-xpath(//button[normalize-space()="Side panel"])'))!.click();
-    const sidebar = () => s.control.evaluate(async () => {
-      const sb = (browser as unknown as { sidebarAction: { isOpen(o: object): Promise<boolean>; getPanel(o: object): Promise<string> } }).sidebarAction;
-      return { open: await sb.isOpen({}), panel: await sb.getPanel({}) };
+    const sidebar = () =>
+      s.control.evaluate(async () => {
+        const sb = (browser as unknown as { sidebarAction: { isOpen(o: object): Promise<boolean>; getPanel(o: object): Promise<string> } })
+          .sidebarAction;
+        return { open: await sb.isOpen({}), panel: await sb.getPanel({}) };
+      });
+    const { panel } = await until(sidebar, (x) => x.open && /sidepanel\.html\?j=/.test(x.panel), {
+      what: "the sidebar on the page's jurisdictions",
     });
-    const { panel } = await until(sidebar, (x) => x.open && /sidepanel\.html\?j=/.test(x.panel), { what: 'the sidebar on the page\'s jurisdictions' });
     for (const j of new URL(panel).searchParams.get('j')!.split(',')) expect(['eu', 'ke']).toContain(j);
     if (!popup.isClosed()) await popup.close();
     await page.close();
@@ -345,7 +467,7 @@ describe(`Firefox (${FIREFOX})`, () => {
     await panel.close();
   });
 
-  it('a dataset upgrade and a damaged database are re-seeded without losing the user\'s saved data', async () => {
+  it("a dataset upgrade and a damaged database are re-seeded without losing the user's saved data", async () => {
     const first = await extensionPage(s, 'popup.html', 'main[data-ready]');
     await first.evaluate(
       () =>
@@ -358,9 +480,9 @@ describe(`Firefox (${FIREFOX})`, () => {
             tx.objectStore('frameworks').delete('gdpr');
             tx.objectStore('meta').put({ key: 'datasetVersion', value: 'an-older-version' });
             tx.oncomplete = () => {
-        db.close();
-        ok();
-      };
+              db.close();
+              ok();
+            };
             tx.onerror = () => fail(tx.error);
           };
         }),
@@ -369,7 +491,11 @@ describe(`Firefox (${FIREFOX})`, () => {
     await first.close();
     // Opening an extension page makes the background check the database and repair it.
     const second = await extensionPage(s, 'popup.html', 'main[data-ready]');
-    await until(() => tableCounts(second), (c) => JSON.stringify(c) === JSON.stringify(expectedCounts), { what: 'the dataset re-seeded' });
+    await until(
+      () => tableCounts(second),
+      (c) => JSON.stringify(c) === JSON.stringify(expectedCounts),
+      { what: 'the dataset re-seeded' },
+    );
     const after = await second.evaluate(
       () =>
         new Promise<{ comparisons: { jurisdictions: string[] }[]; version: string }>((ok) => {
@@ -379,9 +505,9 @@ describe(`Firefox (${FIREFOX})`, () => {
             const all = tx.objectStore('comparisons').getAll();
             const meta = tx.objectStore('meta').get('datasetVersion');
             tx.oncomplete = () => {
-        req.result.close();
-        ok({ comparisons: all.result, version: meta.result.value });
-      };
+              req.result.close();
+              ok({ comparisons: all.result, version: meta.result.value });
+            };
           };
         }),
     );

@@ -44,7 +44,10 @@ async function recordingProxy(): Promise<{ port: number; seen: string[]; close()
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;
-  return { port, seen, close: () => {
+  return {
+    port,
+    seen,
+    close: () => {
       server.closeAllConnections();
       server.close();
     },
@@ -149,7 +152,11 @@ export async function webPage(s: Session, path: string): Promise<Page> {
   const page = watch(s, await s.browser.newPage(), path);
   await setSize(page, 1000, 800);
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('DOMContentLoaded', () => ((window as unknown as { __bodyBefore: string }).__bodyBefore ??= document.body.innerHTML), { once: true });
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => ((window as unknown as { __bodyBefore: string }).__bodyBefore ??= document.body.innerHTML),
+      { once: true },
+    );
   });
   await page.goto(`${s.server.url}/${path}`);
   return page;
@@ -191,12 +198,17 @@ export async function totalHighlights(page: Page): Promise<number> {
 }
 
 /** Sends a page request to the content script of the tab showing `url`, through the extension (as the popup does). */
-export function pageRequest<T = unknown>(s: Session, url: string, message: object): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+export function pageRequest<T = unknown>(
+  s: Session,
+  url: string,
+  message: object,
+): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   return s.control.evaluate(
     async (url, message) => {
       for (const tab of await browser.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const stats = (await browser.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as { ok?: boolean; value?: { url: string } } | undefined;
+        const stats = (await browser.tabs.sendMessage(tab.id, { type: 'pageStats' }).catch(() => undefined)) as
+          { ok?: boolean; value?: { url: string } } | undefined;
         if (stats?.ok && stats.value?.url === url) return browser.tabs.sendMessage(tab.id, message);
       }
       throw new Error(`no content script answers for ${url}`);
@@ -208,12 +220,20 @@ export function pageRequest<T = unknown>(s: Session, url: string, message: objec
 
 /** The tab id of the page showing `url`. */
 export async function tabIdOf(s: Session, url: string): Promise<number> {
-  return until(() => s.control.evaluate(async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id, url), (id) => id !== undefined, { what: `a tab on ${url}` }) as Promise<number>;
+  return until(
+    () => s.control.evaluate(async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id, url),
+    (id) => id !== undefined,
+    { what: `a tab on ${url}` },
+  ) as Promise<number>;
 }
 
 /** Waits until the content script has finished its first full scan of the page. */
 export async function scanned(s: Session, page: Page): Promise<void> {
-  await until(() => pageRequest<{ initialScanDone?: number }>(s, page.url(), { type: 'pageStats' }), (r) => r.ok && r.value.initialScanDone !== undefined, { timeout: 20_000, what: `the first scan of ${page.url()}` });
+  await until(
+    () => pageRequest<{ initialScanDone?: number }>(s, page.url(), { type: 'pageStats' }),
+    (r) => r.ok && r.value.initialScanDone !== undefined,
+    { timeout: 20_000, what: `the first scan of ${page.url()}` },
+  );
 }
 
 /** Writes settings as the options page would (same storage key), starting from the defaults. */
@@ -252,13 +272,16 @@ export function pointAt(page: Page, selector: string, text: string): Promise<{ x
 /** Whether the card for `id` is shown (in its shadow root, hung off <html>). */
 export function cardShown(page: Page, id?: string): Promise<boolean> {
   return page.evaluate((id) => {
-    const c = document.querySelector('reg-lens-card')?.shadowRoot?.querySelector<HTMLElement>(id ? `.rl-card[data-id="${id}"]` : '.rl-card');
+    const c = document
+      .querySelector('reg-lens-card')
+      ?.shadowRoot?.querySelector<HTMLElement>(id ? `.rl-card[data-id="${id}"]` : '.rl-card');
     return !!c && c.getClientRects().length > 0 && getComputedStyle(c).visibility !== 'hidden';
   }, id);
 }
 
 /** Text of the aria-live region in the card's shadow root. */
-export const liveText = (page: Page) => page.evaluate(() => document.querySelector('reg-lens-card')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? '');
+export const liveText = (page: Page) =>
+  page.evaluate(() => document.querySelector('reg-lens-card')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? '');
 
 /** The newest comparison stored in the extension's IndexedDB. */
 export function lastComparison(s: Session): Promise<string[] | undefined> {
@@ -269,9 +292,9 @@ export function lastComparison(s: Session): Promise<string[] | undefined> {
         req.onsuccess = () => {
           const all = req.result.transaction('comparisons').objectStore('comparisons').getAll();
           all.onsuccess = () => {
-        req.result.close();
-        ok((all.result as { jurisdictions: string[] }[]).at(-1)?.jurisdictions);
-      };
+            req.result.close();
+            ok((all.result as { jurisdictions: string[] }[]).at(-1)?.jurisdictions);
+          };
         };
       }),
   );
@@ -286,7 +309,11 @@ export async function popupWindow(s: Session, tabId: number): Promise<Page> {
   const before = new Set(await s.browser.pages());
   await s.control.evaluate((url) => browser.windows.create({ url, type: 'popup', width: 400, height: 600 }).then(() => undefined), path);
   // BiDi reports no URL for moz-extension:// contexts (see above): the popup is the page that was not there before.
-  const added = await until(async () => (await s.browser.pages()).filter((p) => !before.has(p)), (l) => l.length === 1, { what: 'the popup window' });
+  const added = await until(
+    async () => (await s.browser.pages()).filter((p) => !before.has(p)),
+    (l) => l.length === 1,
+    { what: 'the popup window' },
+  );
   const page = watch(s, added[0]!, path);
   await page.waitForSelector('main[data-ready]', { timeout: 10_000 });
   return page;

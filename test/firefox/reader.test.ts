@@ -62,14 +62,23 @@ async function choose(page: Page, file: string): Promise<void> {
 
 /** Waits until every page of the open document is read (the toolbar then names the file). */
 async function readAll(page: Page, name: string, pages: number): Promise<void> {
-  await until(() => page.evaluate(() => document.querySelectorAll('.rl-page').length), (n) => n === pages, { timeout: 20_000, what: `${pages} page boxes` });
-  await until(() => page.evaluate(() => document.querySelector('.rl-reader__progress')?.textContent), (t) => t === `${name}.pdf`, { timeout: 60_000, what: `every page of ${name} read` });
+  await until(
+    () => page.evaluate(() => document.querySelectorAll('.rl-page').length),
+    (n) => n === pages,
+    { timeout: 20_000, what: `${pages} page boxes` },
+  );
+  await until(
+    () => page.evaluate(() => document.querySelector('.rl-reader__progress')?.textContent),
+    (t) => t === `${name}.pdf`,
+    { timeout: 60_000, what: `every page of ${name} read` },
+  );
 }
 
 const KINDS = ['framework', 'jurisdiction', 'technology', 'citation'];
 
 /** Ranges the reader painted, all kinds. */
-const painted = (page: Page) => page.evaluate((kinds) => kinds.reduce((n, k) => n + (CSS.highlights.get(`reglens-${k}`)?.size ?? 0), 0), KINDS);
+const painted = (page: Page) =>
+  page.evaluate((kinds) => kinds.reduce((n, k) => n + (CSS.highlights.get(`reglens-${k}`)?.size ?? 0), 0), KINDS);
 
 /** The first painted range on the text layer (frameworks first, citations last), scrolled into view: its text and a point inside it. */
 function firstPainted(page: Page): Promise<{ text: string; x: number; y: number }> {
@@ -131,16 +140,30 @@ describe(`the PDF reader in Firefox (${FIREFOX})`, () => {
       await readAll(page, name, pages);
       // The mentions list's first page with mentions: going there draws it and paints them.
       await page.click('.rl-reader__mentions section:has(ul) .rl-mentions__goto');
-      await until(() => painted(page), (n) => n > 0, { what: 'mentions painted' });
+      await until(
+        () => painted(page),
+        (n) => n > 0,
+        { what: 'mentions painted' },
+      );
       const at = await firstPainted(page);
       // The page in view is drawn: its canvas holds ink (pdf.js's canvas work, done off screen and handed over).
-      await until(() => inkInView(page), (n) => n > 0, { what: 'the page in view drawn' });
+      await until(
+        () => inkInView(page),
+        (n) => n > 0,
+        { what: 'the page in view drawn' },
+      );
       await page.mouse.move(at.x, at.y);
       const id = await until(() => shownCard(page), Boolean, { what: `the card of "${at.text}"` });
       // The mentions list names what the card shows.
-      expect(await page.evaluate((id) => !!document.querySelector(`.rl-reader__mentions .rl-mentions__item[data-id="${id}"]`), id)).toBe(true);
+      expect(await page.evaluate((id) => !!document.querySelector(`.rl-reader__mentions .rl-mentions__item[data-id="${id}"]`), id)).toBe(
+        true,
+      );
       await page.keyboard.press('Escape');
-      await until(() => shownCard(page), (v) => v === undefined, { what: 'the card to close' });
+      await until(
+        () => shownCard(page),
+        (v) => v === undefined,
+        { what: 'the card to close' },
+      );
       expect(await reported(page)).toEqual([]);
       await page.close();
     });
@@ -151,14 +174,26 @@ describe(`the PDF reader in Firefox (${FIREFOX})`, () => {
     await choose(page, join(PDF, 'nist-sp800-66r1-hipaa-security-rule.pdf'));
     await readAll(page, 'nist-sp800-66r1-hipaa-security-rule', 117);
     await page.click('::-p-xpath(//button[normalize-space()="Browse mentions"])');
-    const first = await until(() => liveText(page), (t) => / 1 of \d+$/.test(t), { what: 'the first mention announced' });
+    const first = await until(
+      () => liveText(page),
+      (t) => / 1 of \d+$/.test(t),
+      { what: 'the first mention announced' },
+    );
     const total = Number(/ of (\d+)$/.exec(first)![1]);
     expect(total).toBeGreaterThan(10);
     await until(() => cardShown(page), Boolean, { what: 'the card of the first mention' });
     await page.keyboard.press('ArrowDown');
-    await until(() => liveText(page), (t) => t.endsWith(` 2 of ${total}`), { what: 'the second mention announced' });
+    await until(
+      () => liveText(page),
+      (t) => t.endsWith(` 2 of ${total}`),
+      { what: 'the second mention announced' },
+    );
     await page.keyboard.press('Escape');
-    await until(() => cardShown(page), (v) => !v, { what: 'the card closed on leaving' });
+    await until(
+      () => cardShown(page),
+      (v) => !v,
+      { what: 'the card closed on leaving' },
+    );
     expect(await reported(page)).toEqual([]);
     await page.close();
   });
@@ -171,7 +206,11 @@ describe(`the PDF reader in Firefox (${FIREFOX})`, () => {
     it(`a ${file} PDF gets its message, and the reader then opens another document`, async () => {
       const page = await reader();
       await choose(page, join(BAD, `${file}.pdf`));
-      await until(() => page.evaluate(() => document.querySelector('[role="alert"]')?.textContent), (t) => t === message, { timeout: 20_000, what: `the ${file} message` });
+      await until(
+        () => page.evaluate(() => document.querySelector('[role="alert"]')?.textContent),
+        (t) => t === message,
+        { timeout: 20_000, what: `the ${file} message` },
+      );
       await choose(page, join(PDF, 'nist-sp800-30r1-risk-assessment.pdf'));
       await readAll(page, 'nist-sp800-30r1-risk-assessment', 95);
       // The scan is told from its text, not by pdf.js: only the files pdf.js refused are in the console, with its words.

@@ -11,8 +11,22 @@ import { buildLexicon } from '../../core/detect/lexicon';
 import { compileMatcher } from '../../core/detect/matcher';
 import { DEFAULT_FUZZY_THRESHOLD } from '../../core/detect/fuzzy';
 import {
-  FIXTURES, KINDS, add, formatCounts, hardNegativeHits, loadArticles, loadPages, precision, readSource, recall, scoreDocument, scoreMentions, totals,
-  type Counts, type Fixture, type Kind,
+  FIXTURES,
+  KINDS,
+  add,
+  formatCounts,
+  hardNegativeHits,
+  loadArticles,
+  loadPages,
+  precision,
+  readSource,
+  recall,
+  scoreDocument,
+  scoreMentions,
+  totals,
+  type Counts,
+  type Fixture,
+  type Kind,
 } from '../fixtures/scoring';
 
 const THRESHOLDS: Record<Kind, { precision: number; recall: number }> = {
@@ -58,11 +72,16 @@ beforeAll(() => {
     newsHardNegatives.push(...hardNegativeHits(fx, detections));
     if (fx.negative) negativePageDetections.push(...detections.map((d) => `${fx.name}: ${d.kind} ${d.id} ("${d.text}")`));
     add(fx.dir === 'added' ? addedLevel : newsOnly, doc);
-    newsPerFixture.push(`| ${fx.name} | ${fx.dir} | ${fx.negative ? 'negative' : 'positive'} | ${KINDS.map((k) => cell(doc[k])).join(' | ')} |`);
+    newsPerFixture.push(
+      `| ${fx.name} | ${fx.dir} | ${fx.negative ? 'negative' : 'positive'} | ${KINDS.map((k) => cell(doc[k])).join(' | ')} |`,
+    );
   }
   console.log(
     [
-      formatCounts(`Real pages (news/ and added/), ${news.length} pages (${news.filter((f) => f.negative).length} negative), page level:`, newsLevel),
+      formatCounts(
+        `Real pages (news/ and added/), ${news.length} pages (${news.filter((f) => f.negative).length} negative), page level:`,
+        newsLevel,
+      ),
       '',
       formatCounts('news/ alone:', newsOnly),
       '',
@@ -111,7 +130,10 @@ describe('accuracy over all fixtures', () => {
           const at = raw.indexOf(/"(.*)"/.exec(m)![1]!);
           const before = raw.slice(0, at);
           expect(at, `${fx.name}: ${m}`).toBeGreaterThan(-1);
-          expect(before.lastIndexOf('<pre') > before.lastIndexOf('</pre') || before.endsWith('<code>'), `${fx.name}: ${m} is not in code`).toBe(true);
+          expect(
+            before.lastIndexOf('<pre') > before.lastIndexOf('</pre') || before.endsWith('<code>'),
+            `${fx.name}: ${m} is not in code`,
+          ).toBe(true);
         }
       }
     }
@@ -119,12 +141,16 @@ describe('accuracy over all fixtures', () => {
 
   for (const kind of KINDS) {
     it(`finds ${kind}s with precision ≥ ${THRESHOLDS[kind].precision} and recall ≥ ${THRESHOLDS[kind].recall} (document level)`, () => {
-      expect(precision(documentLevel[kind]), documentLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].precision);
+      expect(precision(documentLevel[kind]), documentLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(
+        THRESHOLDS[kind].precision,
+      );
       expect(recall(documentLevel[kind]), documentLevel[kind].misses.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].recall);
     });
 
     it(`finds ${kind}s with precision ≥ ${THRESHOLDS[kind].precision} and recall ≥ ${THRESHOLDS[kind].recall} (mention level, articles)`, () => {
-      expect(precision(mentionLevel[kind]), mentionLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].precision);
+      expect(precision(mentionLevel[kind]), mentionLevel[kind].falsePositives.join('\n')).toBeGreaterThanOrEqual(
+        THRESHOLDS[kind].precision,
+      );
       expect(recall(mentionLevel[kind]), mentionLevel[kind].misses.join('\n')).toBeGreaterThanOrEqual(THRESHOLDS[kind].recall);
     });
   }
@@ -165,7 +191,9 @@ describe('accuracy on real pages (news/ and added/, page level) and on the whole
 });
 
 describe('the fuzzy threshold, chosen on the calibration set', () => {
-  const { cases } = JSON.parse(readFileSync(join(FIXTURES, 'fuzzy-cases.json'), 'utf8')) as { cases: Array<{ text: string; expect: string | null }> };
+  const { cases } = JSON.parse(readFileSync(join(FIXTURES, 'fuzzy-cases.json'), 'utf8')) as {
+    cases: Array<{ text: string; expect: string | null }>;
+  };
   const sweep = [0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6].map((threshold) => {
     const m = compileMatcher(lexicon, { fuzzyThreshold: threshold });
     let found = 0;
@@ -185,7 +213,9 @@ describe('the fuzzy threshold, chosen on the calibration set', () => {
         `Fuzzy threshold sweep (${positives} misspelled or variant names, ${cases.length - positives} near misses; Fuse score, 0 = exact):`,
         '| threshold | names found | wrong detections |',
         '|---|---|---|',
-        ...sweep.map((s) => `| ${s.threshold}${s.threshold === DEFAULT_FUZZY_THRESHOLD ? ' (chosen)' : ''} | ${s.found}/${positives} | ${s.wrong} |`),
+        ...sweep.map(
+          (s) => `| ${s.threshold}${s.threshold === DEFAULT_FUZZY_THRESHOLD ? ' (chosen)' : ''} | ${s.found}/${positives} | ${s.wrong} |`,
+        ),
       ].join('\n'),
     );
     expect(sweep.map((s) => s.threshold)).toContain(DEFAULT_FUZZY_THRESHOLD);

@@ -24,7 +24,11 @@ const withContent = {
   content_scripts: [{ matches: PAGES, js: ['content-scripts/content.js'] }],
   web_accessible_resources: [{ resources: ['card-ui.js', 'fuzzy-score.js'], matches: PAGES, use_dynamic_url: true }],
 };
-const shipped = { 'content-scripts/content.js': 'console.log("content")', 'card-ui.js': 'console.log("card")', 'fuzzy-score.js': 'console.log("fuzzy")' };
+const shipped = {
+  'content-scripts/content.js': 'console.log("content")',
+  'card-ui.js': 'console.log("card")',
+  'fuzzy-score.js': 'console.log("fuzzy")',
+};
 
 describe('the bundle checks', () => {
   it('accept a clean build', () => {
@@ -33,7 +37,11 @@ describe('the bundle checks', () => {
   });
 
   it('reject non-ASCII bytes, remote code and an extra permission', () => {
-    const dir = build('chrome-mv3', { ...chrome, permissions: ['sidePanel', 'storage', 'tabs'] }, { 'a.js': 'const s = "\uffff";', 'b.js': 'import("https://cdn.example/x.js")' });
+    const dir = build(
+      'chrome-mv3',
+      { ...chrome, permissions: ['sidePanel', 'storage', 'tabs'] },
+      { 'a.js': 'const s = "\uffff";', 'b.js': 'import("https://cdn.example/x.js")' },
+    );
     const problems = checkBuild(dir, ['sidePanel', 'storage']).join('\n');
     expect(problems).toMatch(/a\.js: non-ASCII byte/);
     expect(problems).toMatch(/b\.js: loads remote code/);
@@ -47,13 +55,21 @@ describe('the bundle checks', () => {
       'eval.js': 'x=eval(s)',
       'html.js': 'n.innerHTML=h.__html',
     };
-    const dir = build('chrome-mv3', chrome, { ...flagged, 'fine.js': 'Function.call.bind(o);isAsyncFunction(f);new ZodFunction({});n.innerHTML==h;n.textContent=s' });
+    const dir = build('chrome-mv3', chrome, {
+      ...flagged,
+      'fine.js': 'Function.call.bind(o);isAsyncFunction(f);new ZodFunction({});n.innerHTML==h;n.textContent=s',
+    });
     const problems = checkBuild(dir, ['sidePanel', 'storage']);
     expect(problems.map((p) => p.slice(0, p.indexOf(':')).replace(/.*\//, '')).sort()).toEqual(Object.keys(flagged).sort());
   });
 
   it('reject a CSP that allows remote code, web-page messaging, and too old a browser', () => {
-    const dir = build('chrome-mv3', { ...chrome, minimum_chrome_version: '100', content_security_policy: { extension_pages: "script-src 'self' https://cdn.example" }, externally_connectable: { matches: ['https://*/*'] } });
+    const dir = build('chrome-mv3', {
+      ...chrome,
+      minimum_chrome_version: '100',
+      content_security_policy: { extension_pages: "script-src 'self' https://cdn.example" },
+      externally_connectable: { matches: ['https://*/*'] },
+    });
     const problems = checkBuild(dir, ['sidePanel', 'storage']).join('\n');
     expect(problems).toMatch(/content_security_policy allows remote/);
     expect(problems).toMatch(/externally_connectable/);

@@ -3,7 +3,17 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { loadDataset } from '../../data/index';
-import { adoptedPerYear, adoptionSeries, adoptionYear, axis, coalitionsPerYear, FIRST_YEAR, regimeMap, stageCounts, yearRange } from '../../core/compare/charts';
+import {
+  adoptedPerYear,
+  adoptionSeries,
+  adoptionYear,
+  axis,
+  coalitionsPerYear,
+  FIRST_YEAR,
+  regimeMap,
+  stageCounts,
+  yearRange,
+} from '../../core/compare/charts';
 import { countryShapes } from '../../core/compare/map';
 import { regimeFor } from '../../core/regime';
 
@@ -37,7 +47,8 @@ describe('frameworks adopted per year', () => {
     expect(eu.points.find((p) => p.year === 2024)!.ids).toContain('eu-ai-act');
     // Reach is not commitment: the EU AI Act is not on the US line.
     expect(series[2]!.points.flatMap((p) => p.ids)).not.toContain('eu-ai-act');
-    for (const s of series) for (const id of s.points.flatMap((p) => p.ids)) expect(d.frameworks.find((f) => f.id === id)!.technologies).toContain('ai');
+    for (const s of series)
+      for (const id of s.points.flatMap((p) => p.ids)) expect(d.frameworks.find((f) => f.id === id)!.technologies).toContain('ai');
   });
 });
 
@@ -52,7 +63,9 @@ describe('coalitions founded per year', () => {
 
   it('filters by technology', () => {
     const { points } = coalitionsPerYear(d.coalitions, years, 'quantum');
-    expect(points.reduce((n, p) => n + p.count, 0)).toBe(d.coalitions.filter((c) => c.technologies.includes('quantum') && c.founded >= FIRST_YEAR).length);
+    expect(points.reduce((n, p) => n + p.count, 0)).toBe(
+      d.coalitions.filter((c) => c.technologies.includes('quantum') && c.founded >= FIRST_YEAR).length,
+    );
   });
 });
 
@@ -79,7 +92,9 @@ describe('the regime map', () => {
   });
 
   it('draws countries from world-atlas, keyed by ISO numeric code, without Antarctica', () => {
-    const topology = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/world-atlas/countries-110m.json'), 'utf8')) as Topology;
+    const topology = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../node_modules/world-atlas/countries-110m.json'), 'utf8'),
+    ) as Topology;
     const shapes = countryShapes(topology, 360, 180);
     const ids = new Set(shapes.map((s) => s.id));
     for (const j of d.jurisdictions.filter((j) => j.memberOf.includes('eu') && j.id !== 'mt')) expect(ids, j.id).toContain(j.isoNumeric);

@@ -73,13 +73,23 @@ describe('U.S. citations', () => {
     ['Pub. L. 117-167', 'pl:117:167', 'Pub. L. 117-167', 'https://www.govinfo.gov/link/plaw/117/public/167'],
     ['Public Law 104-191', 'pl:104:191', 'Pub. L. 104-191', 'https://www.govinfo.gov/link/plaw/104/public/191'],
     ['P.L. 107-347', 'pl:107:347', 'Pub. L. 107-347', 'https://www.govinfo.gov/link/plaw/107/public/347'],
-    ['15 U.S.C. § 6501', 'usc:15:6501', '15 U.S.C. § 6501', 'https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title15-section6501&num=0&edition=prelim'],
+    [
+      '15 U.S.C. § 6501',
+      'usc:15:6501',
+      '15 U.S.C. § 6501',
+      'https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title15-section6501&num=0&edition=prelim',
+    ],
     ['47 U.S.C. § 1002(b)(1)', 'usc:47:1002', '47 U.S.C. § 1002', undefined],
     ['42 U.S.C. 300gg-91(a)(2)', 'usc:42:300gg-91', '42 U.S.C. § 300gg-91', undefined],
     ['45 CFR Part 164', 'cfr:45:164', '45 CFR Part 164', 'https://www.ecfr.gov/current/title-45/part-164'],
     ['45 C.F.R. Sec. 164.306(d)(3)', 'cfr:45:164.306', '45 CFR § 164.306', 'https://www.ecfr.gov/current/title-45/section-164.306'],
     ['H.R. 3684', 'bill:hr:3684', 'H.R. 3684', undefined],
-    ['S. 3085 (115th Congress)', 'bill:s:3085:115', 'S. 3085 (115th Congress)', 'https://www.congress.gov/bill/115th-congress/senate-bill/3085'],
+    [
+      'S. 3085 (115th Congress)',
+      'bill:s:3085:115',
+      'S. 3085 (115th Congress)',
+      'https://www.congress.gov/bill/115th-congress/senate-bill/3085',
+    ],
     ['SB 24-205', 'state-bill:us-co:sb:24-205', 'SB 24-205', 'https://leg.colorado.gov/bills/sb24-205'],
     ['OMB M-21-31', 'omb:21:31', 'OMB M-21-31', undefined],
     ['Title 44 U.S. Code, Sec. 3502', 'usc:44:3502', '44 U.S.C. § 3502', undefined],
@@ -92,7 +102,11 @@ describe('U.S. citations', () => {
   });
 
   it('says what each form binds, and who issues it', () => {
-    expect(cite('Executive Order 13636')).toMatchObject({ family: 'us-eo', tells: 'citeTellsExecutiveOrder', issuer: 'citeIssuerUsPresident' });
+    expect(cite('Executive Order 13636')).toMatchObject({
+      family: 'us-eo',
+      tells: 'citeTellsExecutiveOrder',
+      issuer: 'citeIssuerUsPresident',
+    });
     expect(cite('Pub. L. 117-167')).toMatchObject({ family: 'us-public-law', tells: 'citeTellsPublicLaw', issuer: 'citeIssuerUsCongress' });
     expect(cite('H.R. 3684')).toMatchObject({ family: 'us-bill', tells: 'citeTellsBill' });
     expect(cite('SB 24-205')).toMatchObject({ family: 'us-bill', jurisdiction: 'us-co', issuer: 'citeIssuerStateLegislature' });
@@ -114,7 +128,11 @@ describe('U.S. citations', () => {
 
 describe('UK citations', () => {
   it('statutory instruments link to legislation.gov.uk', () => {
-    expect(cite('SI 2019/419')).toMatchObject({ id: 'uksi:2019:419', display: 'S.I. 2019/419', link: { url: 'https://www.legislation.gov.uk/uksi/2019/419' } });
+    expect(cite('SI 2019/419')).toMatchObject({
+      id: 'uksi:2019:419',
+      display: 'S.I. 2019/419',
+      link: { url: 'https://www.legislation.gov.uk/uksi/2019/419' },
+    });
     expect(cite('S.I. 2018/506').id).toBe('uksi:2018:506');
     expect(cite('S.I. 2018 No. 506').id).toBe('uksi:2018:506');
   });
@@ -143,7 +161,12 @@ describe('standards', () => {
     ['FIPS 140-2', 'fips:140:2', 'FIPS 140-2', 'citeIssuerNist'],
     ['NISTIR 8259', 'nistir:8259', 'NISTIR 8259', 'citeIssuerNist'],
     ['NIST AI 100-1', 'nist-ai:100-1', 'NIST AI 100-1', 'citeIssuerNist'],
-    ['International Organization for Standardization/International Electrotechnical Commission 15408-1:2009', 'std::ISO/IEC::15408-1:2009', 'ISO/IEC 15408-1:2009', 'citeIssuerIsoIec'],
+    [
+      'International Organization for Standardization/International Electrotechnical Commission 15408-1:2009',
+      'std::ISO/IEC::15408-1:2009',
+      'ISO/IEC 15408-1:2009',
+      'citeIssuerIsoIec',
+    ],
     ['EN-ISO/IEC 17065/2012', 'std:EN:ISO/IEC::17065:2012', 'EN ISO/IEC 17065:2012', 'citeIssuerIsoIec'],
   ])('%s', (text, id, display, issuer) => {
     const c = cite(text);
@@ -189,7 +212,10 @@ describe('guidance series', () => {
 
   it('reads Article 29 Working Party documents only where the Working Party is named', () => {
     expect(ids('WP248 rev.01 on DPIAs')).toEqual([]);
-    expect(ids('The Article 29 Working Party adopted WP248 rev.01 and Opinion 05/2014.')).toEqual(['wp29:wp:248:01', 'wp29:opinion:05:2014']);
+    expect(ids('The Article 29 Working Party adopted WP248 rev.01 and Opinion 05/2014.')).toEqual([
+      'wp29:wp:248:01',
+      'wp29:opinion:05:2014',
+    ]);
     // "WP29" is the Working Party itself.
     expect(ids('WP29 said so; the Article 29 Working Party')).toEqual([]);
   });
@@ -224,13 +250,20 @@ describe('identifiers', () => {
 });
 
 describe('hard negatives', () => {
-  const cases = (JSON.parse(readFileSync('test/fixtures/citations/hard-negatives.json', 'utf8')) as { cases: Array<{ page: string; text: string }> }).cases;
+  const cases = (
+    JSON.parse(readFileSync('test/fixtures/citations/hard-negatives.json', 'utf8')) as { cases: Array<{ page: string; text: string }> }
+  ).cases;
   const full = compileMatcher(buildLexicon(loadDataset()));
 
   it.each(cases.map((c) => [c.page, c.text]))('%s: nothing cited in "%s"', (_page, text) => {
     // With the EU, the U.S. and the UK established on the page, and without.
     for (const t of [text, `The European Union, the United States and the United Kingdom. ${text}`]) {
-      expect(full.scan(t).filter((d) => d.kind === 'citation').map((d) => d.text)).toEqual([]);
+      expect(
+        full
+          .scan(t)
+          .filter((d) => d.kind === 'citation')
+          .map((d) => d.text),
+      ).toEqual([]);
     }
   });
 });
@@ -250,7 +283,15 @@ describe('in the matcher', () => {
   it('one without a record is a citation, named as cited, at its place in the text', () => {
     const ds = full.scan('Under Directive (EU) 2019/1937 and IEC 61508, ...');
     expect(ds).toEqual([
-      { kind: 'citation', id: 'celex:32019L1937', name: 'Directive (EU) 2019/1937', text: 'Directive (EU) 2019/1937', start: 6, end: 30, confidence: 1 },
+      {
+        kind: 'citation',
+        id: 'celex:32019L1937',
+        name: 'Directive (EU) 2019/1937',
+        text: 'Directive (EU) 2019/1937',
+        start: 6,
+        end: 30,
+        confidence: 1,
+      },
       { kind: 'citation', id: 'std::IEC::61508', name: 'IEC 61508', text: 'IEC 61508', start: 35, end: 44, confidence: 1 },
     ]);
   });
@@ -278,7 +319,12 @@ describe('the popup lookup', () => {
 
   it('finds a citation without a record as a citation, every act a bare number may be', () => {
     expect(first('EO 13556')).toMatchObject({ kind: 'citation', id: 'eo:13556', name: 'Executive Order 13556' });
-    expect(index.search('2019/1937').slice(0, 3).map((h) => h.doc.id)).toEqual(['celex:32019R1937', 'celex:32019L1937', 'celex:32019D1937']);
+    expect(
+      index
+        .search('2019/1937')
+        .slice(0, 3)
+        .map((h) => h.doc.id),
+    ).toEqual(['celex:32019R1937', 'celex:32019L1937', 'celex:32019D1937']);
     expect(citationsOfQuery('gdpr')).toEqual([]);
   });
 });
@@ -296,7 +342,15 @@ describe('bad input', () => {
   });
 
   it('hostile numbers and parentheses: no crash, nothing wrong found, no slow pattern', () => {
-    const hostile = ['('.repeat(50_000), 'Regulation (EU) '.repeat(5_000), '9'.repeat(100_000), 'Regulation '.repeat(5_000) + '2016/', 'A Act '.repeat(10_000), 'ISO/'.repeat(20_000), `${'The Data '.repeat(5_000)}Act`];
+    const hostile = [
+      '('.repeat(50_000),
+      'Regulation (EU) '.repeat(5_000),
+      '9'.repeat(100_000),
+      'Regulation '.repeat(5_000) + '2016/',
+      'A Act '.repeat(10_000),
+      'ISO/'.repeat(20_000),
+      `${'The Data '.repeat(5_000)}Act`,
+    ];
     for (const h of hostile) {
       expect(full.scan(h).filter((d) => d.kind === 'citation')).toEqual([]);
       // The recogniser's own cost (the matcher's fuzzy stage has its own bounds and tests).

@@ -94,7 +94,11 @@ describe('opening the side panel from a card (background)', () => {
       throw new Error('sidebarAction.open may only be called from a user input handler');
     });
     const res = await openSidePanel(['eu', 'cn'], {}, { db, byId, openers: { sidebar } });
-    expect(res).toEqual({ opened: false, error: 'sidebarAction.open may only be called from a user input handler', jurisdictions: ['eu', 'cn'] });
+    expect(res).toEqual({
+      opened: false,
+      error: 'sidebarAction.open may only be called from a user input handler',
+      jurisdictions: ['eu', 'cn'],
+    });
     expect(await loadChoice(db)).toEqual(['eu', 'cn']);
     const noTab = await openSidePanel(['eu', 'jp'], {}, { db, byId, openers: { sidePanel: vi.fn(async () => {}) } });
     expect(noTab.opened).toBe(false);

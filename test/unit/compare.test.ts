@@ -11,7 +11,6 @@ const byId = new Map(d.jurisdictions.map((j) => [j.id, j]));
 const j = (id: string) => byId.get(id)!;
 const ids = (list: { framework: Framework }[]) => list.map((r) => r.framework.id);
 
-
 describe('how a framework relates to a jurisdiction', () => {
   const world = new Map([
     ['x', jur({ id: 'x', memberOf: ['bloc', 'org'] })],
@@ -31,7 +30,12 @@ describe('how a framework relates to a jurisdiction', () => {
   });
 
   it('calls a global instrument, or one issued elsewhere that names it with others, signed', () => {
-    const declaration = fw({ id: 'decl', instrument: 'declaration', issuer: 'y', scope: { level: 'global', jurisdictions: ['x', 'y'], extraterritorial: false } });
+    const declaration = fw({
+      id: 'decl',
+      instrument: 'declaration',
+      issuer: 'y',
+      scope: { level: 'global', jurisdictions: ['x', 'y'], extraterritorial: false },
+    });
     expect(relationOf(x, declaration, world)?.relation).toBe('signed');
     const joint = fw({ id: 'joint', issuer: 'y', scope: { level: 'national', jurisdictions: ['y', 'x'], extraterritorial: false } });
     expect(relationOf(x, joint, world)?.relation).toBe('signed');
@@ -66,15 +70,24 @@ describe('a column of the comparison, from the bundled dataset', () => {
     expect(ids(c.own)).toContain('eu-ai-act');
     expect(c.international.find((r) => r.framework.id === 'bletchley-declaration')?.relation).toBe('signed');
     for (const org of ['g7', 'g20']) {
-      for (const f of ai.filter((f) => f.scope.jurisdictions.includes(org))) expect(c.international).toContainEqual({ framework: f, relation: 'member', via: org });
+      for (const f of ai.filter((f) => f.scope.jurisdictions.includes(org)))
+        expect(c.international).toContainEqual({ framework: f, relation: 'member', via: org });
     }
     // The EU is not an OECD member in the dataset: the OECD AI Principles do not bind it.
     expect(ids(c.international)).not.toContain('oecd-ai-principles');
     expect(ids(c.reachedBy)).toEqual(
-      ai.filter((f) => f.scope.extraterritorial && !['repealed', 'superseded', 'invalidated', 'withdrawn'].includes(f.status) && !f.scope.jurisdictions.some((s) => s === 'eu' || byId.get(s)?.memberOf.includes('eu'))).map((f) => f.id).sort((a, b) => {
-        const n = (id: string) => d.frameworks.find((f) => f.id === id)!;
-        return (n(a).shortName ?? n(a).name).localeCompare(n(b).shortName ?? n(b).name);
-      }),
+      ai
+        .filter(
+          (f) =>
+            f.scope.extraterritorial &&
+            !['repealed', 'superseded', 'invalidated', 'withdrawn'].includes(f.status) &&
+            !f.scope.jurisdictions.some((s) => s === 'eu' || byId.get(s)?.memberOf.includes('eu')),
+        )
+        .map((f) => f.id)
+        .sort((a, b) => {
+          const n = (id: string) => d.frameworks.find((f) => f.id === id)!;
+          return (n(a).shortName ?? n(a).name).localeCompare(n(b).shortName ?? n(b).name);
+        }),
     );
     expect(ids(c.reachedBy)).not.toContain('eu-ai-act');
   });
@@ -106,14 +119,22 @@ describe('alignment', () => {
     expect(j('jp').memberOf).toContain('oecd');
     const t = compareTechnology([j('us'), j('jp')], 'ai', d.frameworks, byId);
     const shared = t.alignment.shared.map((f) => f.id);
-    expect(shared).toEqual(expect.arrayContaining(['oecd-ai-principles', 'g20-ai-principles', 'g7-hiroshima-guiding-principles', 'bletchley-declaration']));
+    expect(shared).toEqual(
+      expect.arrayContaining(['oecd-ai-principles', 'g20-ai-principles', 'g7-hiroshima-guiding-principles', 'bletchley-declaration']),
+    );
     expect(t.alignment.onlyOne.get('us')!.map((f) => f.id)).toContain('nist-ai-rmf');
     expect(t.alignment.onlyOne.get('jp')!.map((f) => f.id)).not.toContain('nist-ai-rmf');
   });
 
   it('is shared ÷ union, leaving out extraterritorial reach, proposals and repealed instruments', () => {
     const t = compareTechnology([j('us'), j('jp')], 'ai', d.frameworks, byId);
-    const all = new Set(t.columns.flatMap((c) => [...c.own, ...c.international].filter((r) => ['adopted', 'in-force', 'partially-applicable'].includes(r.framework.status)).map((r) => r.framework.id)));
+    const all = new Set(
+      t.columns.flatMap((c) =>
+        [...c.own, ...c.international]
+          .filter((r) => ['adopted', 'in-force', 'partially-applicable'].includes(r.framework.status))
+          .map((r) => r.framework.id),
+      ),
+    );
     expect(t.alignment.union).toBe(all.size);
     expect(t.alignment.score).toBeCloseTo(t.alignment.shared.length / all.size);
     // The repealed US executive order on AI is listed but is not a commitment.
@@ -123,7 +144,13 @@ describe('alignment', () => {
 
   it('is 100% for identical sets, 0% for disjoint ones and n/a with nothing at all', () => {
     const a = fw({ id: 'a' });
-    const col = (id: string, fs: Framework[]) => ({ jurisdiction: jur({ id }), own: fs.map((framework) => ({ framework, relation: 'own' as const })), international: [], reachedBy: [], regime: { regime: 'none' as const, rule: '', decisive: [] } });
+    const col = (id: string, fs: Framework[]) => ({
+      jurisdiction: jur({ id }),
+      own: fs.map((framework) => ({ framework, relation: 'own' as const })),
+      international: [],
+      reachedBy: [],
+      regime: { regime: 'none' as const, rule: '', decisive: [] },
+    });
     expect(alignmentOf([col('p', [a]), col('q', [a])]).score).toBe(1);
     expect(alignmentOf([col('p', [a]), col('q', [fw({ id: 'b' })])]).score).toBe(0);
     const none = alignmentOf([col('p', []), col('q', [])]);

@@ -21,21 +21,90 @@ describe('dataset coverage', () => {
   });
 
   it('has every G20 member, each linked to the G20, and the other jurisdictions the product promises', () => {
-    const g20 = ['ar', 'au', 'br', 'ca', 'cn', 'fr', 'de', 'in', 'id', 'it', 'jp', 'kr', 'mx', 'ru', 'sa', 'za', 'tr', 'gb', 'us', 'eu', 'african-union'];
+    const g20 = [
+      'ar',
+      'au',
+      'br',
+      'ca',
+      'cn',
+      'fr',
+      'de',
+      'in',
+      'id',
+      'it',
+      'jp',
+      'kr',
+      'mx',
+      'ru',
+      'sa',
+      'za',
+      'tr',
+      'gb',
+      'us',
+      'eu',
+      'african-union',
+    ];
     for (const id of g20) expect(jurisdictions.get(id)?.memberOf, id).toContain('g20');
-    for (const id of ['ke', 'ng', 'sg', 'il', 'ch', 'ae', 'us-ca', 'us-co', 'us-ny', 'us-tx', 'us-il', 'us-ut']) expect(jurisdictions.has(id), id).toBe(true);
+    for (const id of ['ke', 'ng', 'sg', 'il', 'ch', 'ae', 'us-ca', 'us-co', 'us-ny', 'us-tx', 'us-il', 'us-ut'])
+      expect(jurisdictions.has(id), id).toBe(true);
   });
 
   it('links every EU member state to the EU, so EU law reaches them', () => {
     const members = d.jurisdictions.filter((j) => j.memberOf.includes('eu'));
     expect(members.map((j) => j.id).sort()).toEqual(
-      ['at', 'be', 'bg', 'hr', 'cy', 'cz', 'dk', 'ee', 'fi', 'fr', 'de', 'gr', 'hu', 'ie', 'it', 'lv', 'lt', 'lu', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'si', 'es', 'se'].sort(),
+      [
+        'at',
+        'be',
+        'bg',
+        'hr',
+        'cy',
+        'cz',
+        'dk',
+        'ee',
+        'fi',
+        'fr',
+        'de',
+        'gr',
+        'hu',
+        'ie',
+        'it',
+        'lv',
+        'lt',
+        'lu',
+        'mt',
+        'nl',
+        'pl',
+        'pt',
+        'ro',
+        'sk',
+        'si',
+        'es',
+        'se',
+      ].sort(),
     );
   });
 
   it('includes every instrument the seed article names, with the international ones it relies on', () => {
     const ids = new Set(d.frameworks.map((f) => f.id));
-    for (const id of ['oecd-ai-principles', 'eu-ai-act', 'ich-e6-r3', 'imdrf-samd-key-definitions', 'gdpr', 'unesco-ai-ethics-recommendation', 'g20-ai-principles', 'coe-ai-convention', 'bletchley-declaration', 'g7-hiroshima-code-of-conduct', 'iso-iec-42001', 'fatf-r15', 'cartagena-protocol', 'nagoya-protocol', 'biological-weapons-convention', 'wassenaar-control-lists', 'who-genome-editing-framework']) {
+    for (const id of [
+      'oecd-ai-principles',
+      'eu-ai-act',
+      'ich-e6-r3',
+      'imdrf-samd-key-definitions',
+      'gdpr',
+      'unesco-ai-ethics-recommendation',
+      'g20-ai-principles',
+      'coe-ai-convention',
+      'bletchley-declaration',
+      'g7-hiroshima-code-of-conduct',
+      'iso-iec-42001',
+      'fatf-r15',
+      'cartagena-protocol',
+      'nagoya-protocol',
+      'biological-weapons-convention',
+      'wassenaar-control-lists',
+      'who-genome-editing-framework',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });
@@ -49,7 +118,10 @@ describe('dataset coverage', () => {
 
   it('gives every framework an official https source and a review date', () => {
     for (const f of d.frameworks) {
-      expect(f.sources.some((s) => s.official && s.url.startsWith('https://')), f.id).toBe(true);
+      expect(
+        f.sources.some((s) => s.official && s.url.startsWith('https://')),
+        f.id,
+      ).toBe(true);
       expect(f.lastReviewed, f.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });

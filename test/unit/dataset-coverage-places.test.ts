@@ -23,7 +23,9 @@ describe('jurisdictions', () => {
   });
 
   it('hold every U.S. state, D.C., Canadian province and territory, Australian state and territory, UK nation, German Land, Indian state and union territory, Chinese province', () => {
-    const count = (parent: string) => d.jurisdictions.filter((j) => j.kind === 'subnational' && j.parent === parent && j.iso?.startsWith(`${parent.toUpperCase()}-`)).length;
+    const count = (parent: string) =>
+      d.jurisdictions.filter((j) => j.kind === 'subnational' && j.parent === parent && j.iso?.startsWith(`${parent.toUpperCase()}-`))
+        .length;
     expect(count('us')).toBeGreaterThanOrEqual(51);
     expect(byId.get('us-dc')?.parent).toBe('us');
     expect(count('ca')).toBe(13);
@@ -51,16 +53,44 @@ describe('jurisdictions', () => {
     const handIds = new Set(hand.map((j) => j.id));
     for (const j of d.jurisdictions.filter((x) => !handIds.has(x.id))) {
       expect(j.summary.length, j.id).toBeGreaterThan(20);
-      expect(j.sources.every((s) => s.url.startsWith('https://') && s.official), j.id).toBe(true);
+      expect(
+        j.sources.every((s) => s.url.startsWith('https://') && s.official),
+        j.id,
+      ).toBe(true);
     }
     expect(byId.get('ci')!.memberOf).toContain('un');
   });
 
   it('are found under the names news writes: alternatives, abbreviations, other languages', () => {
-    expect(found('Türkiye, Turkey, Czechia, the Czech Republic, Ivory Coast and Côte d’Ivoire')).toEqual(['tr', 'tr', 'cz', 'cz', 'ci', 'ci']);
+    expect(found('Türkiye, Turkey, Czechia, the Czech Republic, Ivory Coast and Côte d’Ivoire')).toEqual([
+      'tr',
+      'tr',
+      'cz',
+      'cz',
+      'ci',
+      'ci',
+    ]);
     expect(found('South Korea, the Republic of Korea, the UAE and the PRC')).toEqual(['kr', 'kr', 'ae', 'cn']);
-    expect(found('日本と中国、대한민국, Россия, السعودية, Deutschland, Brasil, España, भारत')).toEqual(['jp', 'cn', 'kr', 'ru', 'sa', 'de', 'br', 'es', 'in']);
-    expect(found('Ontario, Bavaria, Queensland, Scotland, Maharashtra, Guangdong and Calif.')).toEqual(['ca-on', 'de-by', 'au-qld', 'gb-sct', 'in-mh', 'cn-gd', 'us-ca']);
+    expect(found('日本と中国、대한민국, Россия, السعودية, Deutschland, Brasil, España, भारत')).toEqual([
+      'jp',
+      'cn',
+      'kr',
+      'ru',
+      'sa',
+      'de',
+      'br',
+      'es',
+      'in',
+    ]);
+    expect(found('Ontario, Bavaria, Queensland, Scotland, Maharashtra, Guangdong and Calif.')).toEqual([
+      'ca-on',
+      'de-by',
+      'au-qld',
+      'gb-sct',
+      'in-mh',
+      'cn-gd',
+      'us-ca',
+    ]);
   });
 
   it('tell a place from a person, a newspaper, a team or a brand', () => {
@@ -87,8 +117,16 @@ describe('technologies', () => {
 
   it('never take generic words for a technology', () => {
     const tech = (text: string) => matcher.scan(text, { kinds: ['technology'] }).map((x) => x.id);
-    expect(tech('Privacy Policy. Do Not Sell My Personal Information. Personal data, data, cybersecurity, encryption and the cloud.')).toEqual([]);
+    expect(
+      tech('Privacy Policy. Do Not Sell My Personal Information. Personal data, data, cybersecurity, encryption and the cloud.'),
+    ).toEqual([]);
     expect(tech('Standard ML, Poly/ML and Moscow ML are dialects.')).toEqual([]);
-    expect(tech('Bitcoin fell as the crypto exchange paused; smart home hubs and quantum key distribution; CRISPR-Cas9.')).toEqual(['blockchain', 'blockchain', 'iot', 'quantum', 'biotech']);
+    expect(tech('Bitcoin fell as the crypto exchange paused; smart home hubs and quantum key distribution; CRISPR-Cas9.')).toEqual([
+      'blockchain',
+      'blockchain',
+      'iot',
+      'quantum',
+      'biotech',
+    ]);
   });
 });

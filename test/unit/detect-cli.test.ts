@@ -10,13 +10,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scan = (...args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules', '.bin', 'vite-node'), [join(ROOT, 'scripts', 'scan.ts'), '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(join(ROOT, 'node_modules', '.bin', 'vite-node'), [join(ROOT, 'scripts', 'scan.ts'), '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rl-scan-'));
   mkdirSync(join(dir, 'nested'));
-  writeFileSync(join(dir, 'news.html'), '<html><body><script>GDPR</script><p>The <b>EU</b> AI Act and the GDPR apply in Kenya.</p></body></html>');
+  writeFileSync(
+    join(dir, 'news.html'),
+    '<html><body><script>GDPR</script><p>The <b>EU</b> AI Act and the GDPR apply in Kenya.</p></body></html>',
+  );
   writeFileSync(join(dir, 'nested', 'notes.txt'), 'Stablecoins under MiCA.\nNothing else.');
   writeFileSync(join(dir, 'nested', 'cited.txt'), 'Directive (EU) 2019/1937 and Regulation (EU) 2022/868.');
   writeFileSync(join(dir, 'labels.json'), '{"not": "a page"}'); // not picked up from a directory
@@ -41,7 +48,10 @@ describe('npm run scan', () => {
   });
 
   it('prints one JSON object per file with the text length and the detections, offsets into that text', () => {
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; textLength: number; detections: Array<Record<string, unknown>> });
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; textLength: number; detections: Array<Record<string, unknown>> });
     expect(lines.map((l) => l.file)).toEqual([join(dir, 'nested', 'cited.txt'), join(dir, 'nested', 'notes.txt'), join(dir, 'news.html')]);
     const news = lines[2]!;
     expect(news.textLength).toBe('The EU AI Act and the GDPR apply in Kenya.'.length);

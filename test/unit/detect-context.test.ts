@@ -47,14 +47,18 @@ describe('a name shared by several frameworks', () => {
 
   it('is dropped when it is a shared name with one bearer and no context: "Privacy Act" on an American page', () => {
     expect(frameworks('Federal agencies follow the Privacy Act when they keep records.')).toEqual([]);
-    expect(frameworks('In Australia, the Privacy Act covers most businesses.')).toEqual([{ text: 'Privacy Act', id: 'australia-privacy-act' }]);
+    expect(frameworks('In Australia, the Privacy Act covers most businesses.')).toEqual([
+      { text: 'Privacy Act', id: 'australia-privacy-act' },
+    ]);
   });
 
   it('is dropped when a year of its own follows, or a capitalised word before it makes it part of a longer title', () => {
     expect(frameworks('In the UK, the Data Protection Act 1984 was replaced.')).toEqual([]);
-    expect(frameworks('In the UK, the Data Protection Act 1998 was replaced.')).toEqual([{ text: 'Data Protection Act 1998', id: 'uk-dpa-1998' }]);
+    expect(frameworks('In the UK, the Data Protection Act 1998 was replaced.')).toEqual([
+      { text: 'Data Protection Act 1998', id: 'uk-dpa-1998' },
+    ]);
     expect(frameworks('In the UK, the Data Protection Act 2018 applies.')).toEqual([{ text: 'Data Protection Act 2018', id: 'uk-gdpr' }]);
-    expect(frameworks("In Germany, the Federal Data Protection Act supplements the rules.")).toEqual([]);
+    expect(frameworks('In Germany, the Federal Data Protection Act supplements the rules.')).toEqual([]);
     expect(frameworks('Clients of Prime DMA in the EU trade directly.')).toEqual([]);
   });
 
@@ -75,7 +79,10 @@ describe('adjectives and generic words', () => {
       ['Chinese', 'cn'],
       ['European', 'eu'],
     ]);
-    expect(of('Swiss-U.S. data flows', 'jurisdiction')).toEqual([['Swiss', 'ch'], ['U.S.', 'us']]);
+    expect(of('Swiss-U.S. data flows', 'jurisdiction')).toEqual([
+      ['Swiss', 'ch'],
+      ['U.S.', 'us'],
+    ]);
     expect(of('We had Chinese food and French wine; the menu is in Japanese.', 'jurisdiction')).toEqual([]);
     expect(of('A German Shepherd for a British couple who paid with American Express.', 'jurisdiction')).toEqual([]);
   });

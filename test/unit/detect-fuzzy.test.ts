@@ -5,7 +5,8 @@ import { loadDataset } from '../../data/index';
 
 const lexicon = buildLexicon(loadDataset());
 const matcher = compileMatcher(lexicon);
-const frameworks = (text: string, m = matcher) => m.scan(text, { kinds: ['framework'] }).map((d) => ({ text: d.text, id: d.id, confidence: d.confidence }));
+const frameworks = (text: string, m = matcher) =>
+  m.scan(text, { kinds: ['framework'] }).map((d) => ({ text: d.text, id: d.id, confidence: d.confidence }));
 
 describe('fuzzy matching of long framework names', () => {
   it('finds a misspelled name, with a confidence below an exact match', () => {
@@ -24,7 +25,9 @@ describe('fuzzy matching of long framework names', () => {
 
   it('takes the misspelled name over the exact shorter one inside it', () => {
     // "Privacy Act" alone is a shared name; the whole misspelled phrase is the CCPA.
-    expect(frameworks('Firms covered by the Califonia Consumer Privacy Act must honour opt-outs.')).toMatchObject([{ text: 'Califonia Consumer Privacy Act', id: 'ccpa' }]);
+    expect(frameworks('Firms covered by the Califonia Consumer Privacy Act must honour opt-outs.')).toMatchObject([
+      { text: 'Califonia Consumer Privacy Act', id: 'ccpa' },
+    ]);
   });
 
   it('never matches short names or acronyms fuzzily', () => {

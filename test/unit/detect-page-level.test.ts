@@ -18,7 +18,8 @@ import { FIXTURES } from '../fixtures/scoring';
 const lexicon = buildLexicon(loadDataset());
 const matcher = compileMatcher(lexicon);
 
-const key = (d: Detection) => `${d.kind}:${d.id} ${d.start}-${d.end} ${d.confidence}${d.candidates ? ` [${d.candidates.map((c) => c.id).join('|')}]` : ''}`;
+const key = (d: Detection) =>
+  `${d.kind}:${d.id} ${d.start}-${d.end} ${d.confidence}${d.candidates ? ` [${d.candidates.map((c) => c.id).join('|')}]` : ''}`;
 
 /** Cut positions near every `size` characters, each at the start of a word. */
 function cuts(text: string, size: number): number[] {
@@ -33,7 +34,12 @@ function cuts(text: string, size: number): number[] {
 }
 
 function sum(lists: EvidenceItem[][]): PageTotals {
-  const t = { jurisdictions: new Map<string, number>(), frameworks: new Map<string, number>(), technologies: new Map<string, number>(), words: new Map<string, number>() };
+  const t = {
+    jurisdictions: new Map<string, number>(),
+    frameworks: new Map<string, number>(),
+    technologies: new Map<string, number>(),
+    words: new Map<string, number>(),
+  };
   for (const list of lists) for (const i of list) t[i.kind].set(i.id, (t[i.kind].get(i.id) ?? 0) + i.weight);
   return t;
 }
@@ -53,7 +59,14 @@ function scanInParts(text: string, bounds: number[], order: number[]) {
     checks[i] = [];
     const rest = sum(evidence.filter((_, k) => k !== i));
     found[i] = matcher
-      .scan(text.slice(from, to), { page: { own: { start: start - from, end: end - from }, rest, evidence: (items) => (evidence[i] = items), depends: (c) => checks[i]!.push(c) } })
+      .scan(text.slice(from, to), {
+        page: {
+          own: { start: start - from, end: end - from },
+          rest,
+          evidence: (items) => (evidence[i] = items),
+          depends: (c) => checks[i]!.push(c),
+        },
+      })
       .map((d) => ({ ...d, start: d.start + from, end: d.end + from }));
   };
   for (const i of order) scanPart(i);
@@ -124,7 +137,12 @@ describe('a text scanned in parts', () => {
     const text = named + filler + acronym;
     expect(text.indexOf('DPF') - named.length).toBeGreaterThan(2 * MARGIN_CHARS);
     // The whole text: the acronym is proven by its framework, named far above.
-    expect(matcher.scan(text).filter((d) => d.text === 'DPF').map((d) => d.id)).toEqual(['eu-us-dpf']);
+    expect(
+      matcher
+        .scan(text)
+        .filter((d) => d.text === 'DPF')
+        .map((d) => d.id),
+    ).toEqual(['eu-us-dpf']);
 
     const start = text.indexOf(acronym);
     const part = text.slice(start - MARGIN_CHARS);
@@ -144,7 +162,9 @@ describe('a text scanned in parts', () => {
     expect(checks.every((c) => c(page))).toBe(false);
     // and with the rest of the page, the part finds it where the whole text does.
     const withRest = matcher.scan(part, { page: { own, rest: sum([named0]), evidence() {}, depends() {} } });
-    expect(withRest.filter((d) => d.text === 'DPF').map((d) => [d.id, d.start + start - MARGIN_CHARS])).toEqual([['eu-us-dpf', text.lastIndexOf('DPF')]]);
+    expect(withRest.filter((d) => d.text === 'DPF').map((d) => [d.id, d.start + start - MARGIN_CHARS])).toEqual([
+      ['eu-us-dpf', text.lastIndexOf('DPF')],
+    ]);
   });
 
   it('reads an acronym in shouting text as a word when the rest of the page writes that word in lower case', () => {
@@ -158,7 +178,9 @@ describe('a text scanned in parts', () => {
 
   it('with its own range the whole text and nothing else on the page, finds what a plain scan finds', () => {
     for (const [name, text] of texts.slice(0, 8)) {
-      expect(matcher.scan(text, { page: { rest: NO_TOTALS, evidence() {}, depends() {} } }).map(key), name).toEqual(matcher.scan(text).map(key));
+      expect(matcher.scan(text, { page: { rest: NO_TOTALS, evidence() {}, depends() {} } }).map(key), name).toEqual(
+        matcher.scan(text).map(key),
+      );
     }
   });
 

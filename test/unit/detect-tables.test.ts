@@ -44,7 +44,9 @@ describe('the matcher tables', () => {
     const text = 'Under the Genral Data Protection Regulation, controllers must keep records.';
     const on = matcherFromTables(JSON.parse(wire), { score: fusePairScore }).scan(text);
     expect(on.map((d) => d.id)).toContain('gdpr');
-    const off = matcherFromTables(JSON.parse(JSON.stringify(buildMatcherTables(lexicon, { fuzzyThreshold: 0 }))), { score: fusePairScore }).scan(text);
+    const off = matcherFromTables(JSON.parse(JSON.stringify(buildMatcherTables(lexicon, { fuzzyThreshold: 0 }))), {
+      score: fusePairScore,
+    }).scan(text);
     expect(off.map((d) => d.id)).not.toContain('gdpr');
   });
 
@@ -52,7 +54,11 @@ describe('the matcher tables', () => {
     let unscored = 0;
     const m = matcherFromTables(JSON.parse(wire), { onUnscored: () => unscored++ });
     const plain = 'The GDPR and the EU AI Act apply. The Data Act, the Online Safety Act and the Order were cited.';
-    expect(m.scan(plain).map((d) => d.id)).toEqual(compileMatcher(lexicon).scan(plain).map((d) => d.id));
+    expect(m.scan(plain).map((d) => d.id)).toEqual(
+      compileMatcher(lexicon)
+        .scan(plain)
+        .map((d) => d.id),
+    );
     expect(unscored).toBe(0);
     const text = 'Under the Genral Data Protection Regulation, controllers must keep records.';
     expect(m.scan(text).map((d) => d.id)).not.toContain('gdpr');

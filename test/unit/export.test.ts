@@ -21,7 +21,11 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('ends every record with CRLF and parses back to the same rows', () => {
-    const rows = [['a', 'b,c', 'd"e'], ['', 'multi\r\nline', 'x'], ['ünïcödé', ' spaced ', '"']];
+    const rows = [
+      ['a', 'b,c', 'd"e'],
+      ['', 'multi\r\nline', 'x'],
+      ['ünïcödé', ' spaced ', '"'],
+    ];
     const text = toCsv(rows);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n')[0]).toBe('a,"b,c","d""e"');
@@ -39,7 +43,9 @@ describe('CSV (RFC 4180)', () => {
     expect(rows[0]).toEqual([...CSV_HEADER]);
     for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
     const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
-    const expected = comparisons.flatMap((t) => t.columns.flatMap((c) => Math.max(1, c.own.length + c.international.length + c.reachedBy.length)));
+    const expected = comparisons.flatMap((t) =>
+      t.columns.flatMap((c) => Math.max(1, c.own.length + c.international.length + c.reachedBy.length)),
+    );
     expect(rows.length - 1).toBe(expected.reduce((a, b) => a + b, 0));
     const euAi = rows.filter((r) => r[col('technology')] === 'ai' && r[col('jurisdiction_id')] === 'eu');
     const act = euAi.find((r) => r[col('framework_id')] === 'eu-ai-act')!;

@@ -10,7 +10,16 @@ import { fakeBrowser } from 'wxt/testing';
 import { plural, t } from '../../platform/i18n';
 import { RENDERING_DIRS, SOURCE_DIRS } from './setup/sources';
 
-const USER_FACING_ATTRS = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const USER_FACING_ATTRS = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
 const CATALOGUE = 'public/_locales/en/messages.json';
 
 function* files(dir: string, ext: RegExp): Generator<string> {
@@ -40,9 +49,11 @@ function literals(file: string, source = readFileSync(file, 'utf8')): string[] {
       // A literal, or a literal in either branch of a condition (`a ? 'Pause' : 'Resume'`).
       const candidates = expr && ts.isConditionalExpression(expr) ? [expr.whenTrue, expr.whenFalse] : [expr];
       for (const c of candidates) {
-        if (c && (ts.isStringLiteral(c) || ts.isNoSubstitutionTemplateLiteral(c)) && hasWords(c.text)) found.push(`${where(n)} ${n.name.getText(sf)}="${c.text}"`);
+        if (c && (ts.isStringLiteral(c) || ts.isNoSubstitutionTemplateLiteral(c)) && hasWords(c.text))
+          found.push(`${where(n)} ${n.name.getText(sf)}="${c.text}"`);
         // A template's own words (`Remove ${name}`) are literal text too.
-        if (c && ts.isTemplateExpression(c) && [c.head, ...c.templateSpans.map((s) => s.literal)].some((l) => hasWords(l.text))) found.push(`${where(n)} ${n.name.getText(sf)}=\`${c.getText(sf).slice(1, -1)}\``);
+        if (c && ts.isTemplateExpression(c) && [c.head, ...c.templateSpans.map((s) => s.literal)].some((l) => hasWords(l.text)))
+          found.push(`${where(n)} ${n.name.getText(sf)}=\`${c.getText(sf).slice(1, -1)}\``);
       }
     }
     ts.forEachChild(n, visit);
@@ -80,7 +91,8 @@ describe('user-facing strings', () => {
     const used = new Set<string>();
     for (const f of SOURCE_DIRS.flatMap((r) => [...files(r, /\.tsx?$/)])) {
       for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
-      for (const m of readFileSync(f, 'utf8').matchAll(/\bplural\([^,]+,\s*'([A-Za-z0-9_]+)',\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!).add(m[2]!);
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bplural\([^,]+,\s*'([A-Za-z0-9_]+)',\s*'([A-Za-z0-9_]+)'/g))
+        used.add(m[1]!).add(m[2]!);
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !catalogue[k])).toEqual([]);
@@ -89,7 +101,11 @@ describe('user-facing strings', () => {
 
 describe('the catalogue', () => {
   it('describes every message for translators and stays ASCII (other characters as \\u escapes)', () => {
-    expect(Object.entries(catalogue).filter(([, v]) => !v.description).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(catalogue)
+        .filter(([, v]) => !v.description)
+        .map(([k]) => k),
+    ).toEqual([]);
     expect(/^[\x00-\x7f]*$/.test(readFileSync(CATALOGUE, 'utf8'))).toBe(true);
   });
 });

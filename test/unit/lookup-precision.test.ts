@@ -36,13 +36,22 @@ describe('lookup precision over what readers type', () => {
   it('puts the named record first for at least 95% of the queries naming one', () => {
     const wrong = held.filter((q) => index.search(q.query)[0]?.doc.id !== q.expect);
     const right = 1 - wrong.length / held.length;
-    expect(right, wrong.map((q) => `${q.query} -> ${index.search(q.query)[0]?.doc.id ?? 'nothing'} (not ${q.expect})`).join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(
+      right,
+      wrong.map((q) => `${q.query} -> ${index.search(q.query)[0]?.doc.id ?? 'nothing'} (not ${q.expect})`).join('\n'),
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('offers no record as a result for an instrument the dataset lacks', () => {
     const offered = lacking
       // A citation by number ("Directive 2003/88/EC") gets its citation card, which says the dataset has no record.
-      .map((q) => ({ q: q.query, hits: index.search(q.query).filter((h) => h.doc.kind !== 'citation').map((h) => h.doc.id) }))
+      .map((q) => ({
+        q: q.query,
+        hits: index
+          .search(q.query)
+          .filter((h) => h.doc.kind !== 'citation')
+          .map((h) => h.doc.id),
+      }))
       .filter((x) => x.hits.length);
     expect(offered).toEqual([]);
   });

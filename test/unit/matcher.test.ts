@@ -69,17 +69,28 @@ describe('normalisation: names as real pages write them', () => {
   });
 
   it('reads every dash and hyphen, non-breaking and zero-width spaces, soft hyphens and line breaks', () => {
-    expect(found('Colorado SB 24\u2011205')).toEqual([['Colorado', 'us-co'], ['SB 24\u2011205', 'colorado-ai-act']]);
-    expect(found('the General\u00a0Data Protec\u00adtion\nRegulation')).toEqual([['General\u00a0Data Protec\u00adtion\nRegulation', 'gdpr']]);
+    expect(found('Colorado SB 24\u2011205')).toEqual([
+      ['Colorado', 'us-co'],
+      ['SB 24\u2011205', 'colorado-ai-act'],
+    ]);
+    expect(found('the General\u00a0Data Protec\u00adtion\nRegulation')).toEqual([
+      ['General\u00a0Data Protec\u00adtion\nRegulation', 'gdpr'],
+    ]);
     expect(found('the \u200bGDPR\u200b applies')).toEqual([['GDPR', 'gdpr']]);
     expect(found('Datenschutz-\nGrundverordnung')).toEqual([['Datenschutz-\nGrundverordnung', 'gdpr']]);
   });
 
   it('reads full-width letters and dotted acronyms', () => {
     expect(found('ＧＤＰＲ')).toEqual([['ＧＤＰＲ', 'gdpr']]);
-    expect(found('the U.S. and the E.U. agree')).toEqual([['U.S.', 'us'], ['E.U.', 'eu']]);
+    expect(found('the U.S. and the E.U. agree')).toEqual([
+      ['U.S.', 'us'],
+      ['E.U.', 'eu'],
+    ]);
     // "A.I. Act" is the shared name "AI Act": the EU next to it decides.
-    expect(found('In the E.U., the A.I. Act applies.')).toEqual([['E.U.', 'eu'], ['A.I. Act', 'eu-ai-act']]);
+    expect(found('In the E.U., the A.I. Act applies.')).toEqual([
+      ['E.U.', 'eu'],
+      ['A.I. Act', 'eu-ai-act'],
+    ]);
   });
 
   it('gives offsets into the text as given, whatever normalisation removed or added', () => {
@@ -100,14 +111,20 @@ describe('normalisation: names as real pages write them', () => {
   it('reads names shortened as running text shortens them', () => {
     // The dataset has "California Consumer Privacy Act of 2018" and "... Framework (AI RMF 1.0)".
     expect(found('the California Consumer Privacy Act')).toEqual([['California Consumer Privacy Act', 'ccpa']]);
-    expect(found('the Artificial Intelligence Risk Management Framework')).toEqual([['Artificial Intelligence Risk Management Framework', 'nist-ai-rmf']]);
+    expect(found('the Artificial Intelligence Risk Management Framework')).toEqual([
+      ['Artificial Intelligence Risk Management Framework', 'nist-ai-rmf'],
+    ]);
   });
 });
 
 describe('word boundaries and case in every script', () => {
   it('finds nothing inside words, and acronyms only in their case', () => {
     expect(found('said the AIDS paste EUR china turkey us')).toEqual([]);
-    expect(found('China, Turkey and the US')).toEqual([['China', 'cn'], ['Turkey', 'tr'], ['US', 'us']]);
+    expect(found('China, Turkey and the US')).toEqual([
+      ['China', 'cn'],
+      ['Turkey', 'tr'],
+      ['US', 'us'],
+    ]);
   });
 
   it('reads an all-capitals acronym in shouting text as the word it spells when the page uses that word', () => {
@@ -116,13 +133,22 @@ describe('word boundaries and case in every script', () => {
   });
 
   it('does not take a word in an e-mail address, a domain or a path for the page using that word', () => {
-    expect(found('THE UK AND THE EU · casework@ico.org.uk')).toEqual([['UK', 'gb'], ['EU', 'eu']]);
-    expect(found('THE US AND THE EU · https://example.com/us/ and us.example.org')).toEqual([['US', 'us'], ['EU', 'eu']]);
+    expect(found('THE UK AND THE EU · casework@ico.org.uk')).toEqual([
+      ['UK', 'gb'],
+      ['EU', 'eu'],
+    ]);
+    expect(found('THE US AND THE EU · https://example.com/us/ and us.example.org')).toEqual([
+      ['US', 'us'],
+      ['EU', 'eu'],
+    ]);
     expect(found('THE US AND THE EU · tell us.')).toEqual([['EU', 'eu']]);
   });
 
   it('treats hyphens as boundaries and German compounds as one word', () => {
-    expect(found('DSGVO-konform und EU-weit')).toEqual([['DSGVO', 'gdpr'], ['EU', 'eu']]);
+    expect(found('DSGVO-konform und EU-weit')).toEqual([
+      ['DSGVO', 'gdpr'],
+      ['EU', 'eu'],
+    ]);
     expect(found('Datenschutzgrundverordnungsreform')).toEqual([]);
   });
 
@@ -134,13 +160,20 @@ describe('word boundaries and case in every script', () => {
 
   it('does not cut a number short', () => {
     // Argentina's Law 25,326 is not Quebec's "Law 25".
-    expect(found('Law 25,326 of Argentina')).toEqual([['Law 25,326', 'argentina-law-25326'], ['Argentina', 'ar']]);
+    expect(found('Law 25,326 of Argentina')).toEqual([
+      ['Law 25,326', 'argentina-law-25326'],
+      ['Argentina', 'ar'],
+    ]);
   });
 
   it('does not take part of another proper name for a jurisdiction', () => {
     // "Korea", "Virginia" and "Mexico" inside other names are never South Korea, Virginia or Mexico;
     // North Korea, West Virginia and New Mexico are jurisdictions of their own.
-    expect(found('North Korea, West Virginia and New Mexico')).toEqual([['North Korea', 'kp'], ['West Virginia', 'us-wv'], ['New Mexico', 'us-nm']]);
+    expect(found('North Korea, West Virginia and New Mexico')).toEqual([
+      ['North Korea', 'kp'],
+      ['West Virginia', 'us-wv'],
+      ['New Mexico', 'us-nm'],
+    ]);
     expect(found("the Democratic People's Republic of Korea")).toEqual([["Democratic People's Republic of Korea", 'kp']]);
     expect(found('Microsoft Ireland Operations Limited, Dublin, Ireland')).toEqual([['Ireland', 'ie']]);
   });

@@ -20,7 +20,16 @@ describe('the message protocol', () => {
 
   it('rejects malformed requests without calling any handler', async () => {
     const h = handlers();
-    for (const bad of [null, 42, 'getLexicon', {}, { type: 'nope' }, { type: 'getEntity', kind: 'framework' }, { type: 'getEntity', kind: 'framework', id: '<img src=x>' }, { type: 'getLexicon', extra: 1 }]) {
+    for (const bad of [
+      null,
+      42,
+      'getLexicon',
+      {},
+      { type: 'nope' },
+      { type: 'getEntity', kind: 'framework' },
+      { type: 'getEntity', kind: 'framework', id: '<img src=x>' },
+      { type: 'getLexicon', extra: 1 },
+    ]) {
       const res = await handleRequest(bad, h);
       expect(res.ok).toBe(false);
     }
@@ -29,7 +38,10 @@ describe('the message protocol', () => {
   });
 
   it('turns a handler error into {ok: false, error}', async () => {
-    expect(await handleRequest({ type: 'getEntity', kind: 'framework', id: 'x' }, handlers())).toEqual({ ok: false, error: 'no framework with id "x"' });
+    expect(await handleRequest({ type: 'getEntity', kind: 'framework', id: 'x' }, handlers())).toEqual({
+      ok: false,
+      error: 'no framework with id "x"',
+    });
   });
 
   it('accepts only this extension as sender', () => {

@@ -8,7 +8,12 @@ import { citationInfo } from '../../core/detect/citations/info';
 
 const d = loadDataset();
 const view = (kind: EntityView['entity']['kind'], id: string): EntityView => {
-  const record = kind === 'framework' ? d.frameworks.find((x) => x.id === id) : kind === 'jurisdiction' ? d.jurisdictions.find((x) => x.id === id) : d.technologies.find((x) => x.id === id);
+  const record =
+    kind === 'framework'
+      ? d.frameworks.find((x) => x.id === id)
+      : kind === 'jurisdiction'
+        ? d.jurisdictions.find((x) => x.id === id)
+        : d.technologies.find((x) => x.id === id);
   return { entity: { kind, record } as EntityView['entity'], names: {}, challenges: [], stages: [] };
 };
 
@@ -41,13 +46,19 @@ describe('what is announced', () => {
     expect(describeView(view('jurisdiction', 'eu'))).toBe('regional bloc');
     expect(describeView(view('technology', 'ai'))).toBe('emerging technology');
     // A citation without a record says the kind of instrument its form is.
-    expect(describeView({ entity: { kind: 'citation', record: citationInfo('eo:13636')! }, names: {}, challenges: [], stages: [] })).toBe('U.S. executive order');
+    expect(describeView({ entity: { kind: 'citation', record: citationInfo('eo:13636')! }, names: {}, challenges: [], stages: [] })).toBe(
+      'U.S. executive order',
+    );
     expect(announcement('GDPR', 'binding regulation', 3, 12)).toBe('GDPR \u2014 binding regulation \u2014 3 of 12');
   });
 });
 
 describe('browse-mentions mode', () => {
-  const list = [mention('jurisdiction', 'eu', 'EU'), mention('framework', 'gdpr', 'GDPR'), mention('technology', 'ai', 'Artificial intelligence')];
+  const list = [
+    mention('jurisdiction', 'eu', 'EU'),
+    mention('framework', 'gdpr', 'GDPR'),
+    mention('technology', 'ai', 'Artificial intelligence'),
+  ];
 
   it('walks the mentions in order with the keys, wrapping around, and leaves on Escape', async () => {
     const { mode, said, shown, deps } = setup(list);

@@ -36,7 +36,9 @@ describe('what the in-page cards are given (computed in the background)', () => 
     const ids = x.strictest!.jurisdictions.map((j) => j.id);
     expect(ids).toContain('eu');
     // EU member states strict only through the EU are counted, not listed.
-    const memberOnly = d.jurisdictions.filter((j) => j.memberOf.includes('eu') && !d.frameworks.some((f) => f.technologies.includes(t.id) && f.scope.jurisdictions.includes(j.id)));
+    const memberOnly = d.jurisdictions.filter(
+      (j) => j.memberOf.includes('eu') && !d.frameworks.some((f) => f.technologies.includes(t.id) && f.scope.jurisdictions.includes(j.id)),
+    );
     for (const j of memberOnly) expect(ids).not.toContain(j.id);
     expect(x.strictest!.inherited).toBeGreaterThanOrEqual(memberOnly.length);
     expect(strictestFor(t.id, [], d.jurisdictions)).toBeUndefined();
@@ -44,7 +46,8 @@ describe('what the in-page cards are given (computed in the background)', () => 
 
   it('orders instruments by what they tell a reader: binding laws, then what is in force, then the newest', () => {
     const sorted = [...d.frameworks].sort(byImportance);
-    const law = (f: (typeof sorted)[number]) => f.binding === 'binding' && ['statute', 'regulation', 'directive', 'treaty'].includes(f.instrument);
+    const law = (f: (typeof sorted)[number]) =>
+      f.binding === 'binding' && ['statute', 'regulation', 'directive', 'treaty'].includes(f.instrument);
     const firstNonLaw = sorted.findIndex((f) => !law(f));
     expect(sorted.slice(firstNonLaw).some(law)).toBe(false);
   });

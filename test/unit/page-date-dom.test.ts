@@ -10,7 +10,8 @@ describe("the page's date read from its DOM", () => {
   it('agrees with the hand labels of the saved real pages as the HTML reader does', () => {
     const pages = readdirSync(NEWS).filter((f) => f.endsWith('.html'));
     const results = pages.map((f) => {
-      const label = (JSON.parse(readFileSync(NEWS + f.replace(/\.html$/, '.expected.json'), 'utf8')) as { page_date: string | null }).page_date;
+      const label = (JSON.parse(readFileSync(NEWS + f.replace(/\.html$/, '.expected.json'), 'utf8')) as { page_date: string | null })
+        .page_date;
       // happy-dom would try to fetch stylesheets and frames, which hold no date: left out.
       const html = readFileSync(NEWS + f, 'utf8').replace(/<link\b[^>]*stylesheet[^>]*>|<iframe\b[\s\S]*?<\/iframe>/gi, '');
       const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -26,7 +27,10 @@ describe("the page's date read from its DOM", () => {
   it('is none on a page that publishes none, and read once per document', () => {
     const doc = new DOMParser().parseFromString('<html><body><h1>Essay</h1><p>In 2019 the shield fell.</p></body></html>', 'text/html');
     expect(readPageDate(doc)).toBeUndefined();
-    const dated = new DOMParser().parseFromString('<html><head><meta property="article:published_time" content="2019-07-03T09:00:00Z"></head><body></body></html>', 'text/html');
+    const dated = new DOMParser().parseFromString(
+      '<html><head><meta property="article:published_time" content="2019-07-03T09:00:00Z"></head><body></body></html>',
+      'text/html',
+    );
     expect(readPageDate(dated)).toEqual({ date: '2019-07-03', confidence: 'high', source: 'meta article:published_time' });
     dated.head.innerHTML = '';
     expect(readPageDate(dated)?.date).toBe('2019-07-03');

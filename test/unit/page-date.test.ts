@@ -53,7 +53,10 @@ describe("the page's date", () => {
 
   it('falls back to the header <time>, a dated URL path, then a single dateline, with less confidence', () => {
     expect(pageDateFrom({ ...none, times: [{ datetime: '2023-09-30T00:00:00+00:00', inHeader: true }] })?.confidence).toBe('medium');
-    expect(pageDateFrom({ ...none, url: 'https://example.org/2019/07/03/privacy-shield/' })).toMatchObject({ date: '2019-07-03', confidence: 'medium' });
+    expect(pageDateFrom({ ...none, url: 'https://example.org/2019/07/03/privacy-shield/' })).toMatchObject({
+      date: '2019-07-03',
+      confidence: 'medium',
+    });
     expect(pageDateFrom({ ...none, datelines: lines('July 2009') })).toMatchObject({ date: '2009-07', confidence: 'low' });
   });
 
@@ -88,4 +91,7 @@ describe('on the saved real pages with a hand-labelled date', () => {
 });
 
 // Shown in the test output: which page yields what, so a change in figures can be traced.
-for (const p of labelled) console.log(`${p.got?.date === p.label ? 'right' : 'WRONG'} ${p.name}: ${p.got ? `${p.got.date} ${p.got.confidence} (${p.got.source})` : 'none'}; labelled ${p.label ?? 'none'}`);
+for (const p of labelled)
+  console.log(
+    `${p.got?.date === p.label ? 'right' : 'WRONG'} ${p.name}: ${p.got ? `${p.got.date} ${p.got.confidence} (${p.got.source})` : 'none'}; labelled ${p.label ?? 'none'}`,
+  );

@@ -16,7 +16,6 @@ import { lexiconOf } from './support/lexicon';
 
 const lexicon = lexiconOf('gdpr', 'mica', 'kenya', 'blockchain');
 
-
 function fakeCard() {
   const opened: Mention[] = [];
   const card: CardUi & { opened: Mention[]; announced: string[] } = {
@@ -38,17 +37,30 @@ function fakeCard() {
 
 const marks = () => [...document.querySelectorAll('reg-lens-mark')].map((m) => m.textContent);
 type Over = Partial<Omit<Settings, 'kinds' | 'density'>> & { kinds?: Partial<Settings['kinds']>; density?: Partial<Settings['density']> };
-const settings = (over: Over = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over, kinds: { ...DEFAULT_SETTINGS.kinds, ...over.kinds }, density: { ...DEFAULT_SETTINGS.density, ...over.density } });
+const settings = (over: Over = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  ...over,
+  kinds: { ...DEFAULT_SETTINGS.kinds, ...over.kinds },
+  density: { ...DEFAULT_SETTINGS.density, ...over.density },
+});
 
 let ctx: ReturnType<typeof fakeCtx>;
 let card: ReturnType<typeof fakeCard>;
 let lens: Lens;
 
 beforeEach(() => {
-  document.body.innerHTML = '<main><p id="a">Kenya regulates blockchain. The GDPR applies.</p><p id="b">Kenya again; GDPR again.</p><textarea id="t">GDPR</textarea></main>';
+  document.body.innerHTML =
+    '<main><p id="a">Kenya regulates blockchain. The GDPR applies.</p><p id="b">Kenya again; GDPR again.</p><textarea id="t">GDPR</textarea></main>';
   ctx = fakeCtx();
   card = fakeCard();
-  lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async () => card, forceFallback: true });
+  lens = new Lens({
+    ctx,
+    doc: document,
+    hostname: 'example.org',
+    loadMatcherTables: async () => buildMatcherTables(lexicon),
+    createCard: async () => card,
+    forceFallback: true,
+  });
 });
 
 afterEach(() => {
@@ -125,7 +137,15 @@ describe('the lens', () => {
 });
 
 describe('the card, created on first need', () => {
-  const lensWith = (createCard: () => Promise<CardUi>) => new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard, forceFallback: true });
+  const lensWith = (createCard: () => Promise<CardUi>) =>
+    new Lens({
+      ctx,
+      doc: document,
+      hostname: 'example.org',
+      loadMatcherTables: async () => buildMatcherTables(lexicon),
+      createCard,
+      forceFallback: true,
+    });
 
   it('is not created when the page is painted, only when a card is first shown, and then once', async () => {
     const createCard = vi.fn(async () => card);
@@ -146,7 +166,11 @@ describe('the card, created on first need', () => {
   it('that cannot be created leaves the highlights painted, is reported once, and is tried again on the next need', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const blocked = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    const createCard = vi.fn<() => Promise<CardUi>>().mockImplementationOnce(blocked).mockImplementationOnce(blocked).mockImplementation(async () => card);
+    const createCard = vi
+      .fn<() => Promise<CardUi>>()
+      .mockImplementationOnce(blocked)
+      .mockImplementationOnce(blocked)
+      .mockImplementation(async () => card);
     const lens = lensWith(createCard);
     await lens.apply(settings());
     await lens.idle();
@@ -183,7 +207,15 @@ describe('the card, created on first need', () => {
 describe('the fuzzy scorer, loaded on need', () => {
   const withLongName = lexiconOf('gdpr', 'mica', 'kenya', 'blockchain', 'gdprLong');
   const lensWith = (loadFuzzyScorer?: () => Promise<(a: string, b: string) => number>) =>
-    new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(withLongName), createCard: async () => card, forceFallback: true, loadFuzzyScorer });
+    new Lens({
+      ctx,
+      doc: document,
+      hostname: 'example.org',
+      loadMatcherTables: async () => buildMatcherTables(withLongName),
+      createCard: async () => card,
+      forceFallback: true,
+      loadFuzzyScorer,
+    });
 
   it('is not asked for on a page whose names are written exactly', async () => {
     const load = vi.fn(async () => fusePairScore);
@@ -208,7 +240,10 @@ describe('the fuzzy scorer, loaded on need', () => {
   it('that fails to load is reported once, leaves the rest painted, and is asked for again at the next need', async () => {
     document.body.innerHTML = '<p>Under the Genral Data Protection Regulation, Kenya acts.</p>';
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const load = vi.fn<() => Promise<typeof fusePairScore>>().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValue(fusePairScore);
+    const load = vi
+      .fn<() => Promise<typeof fusePairScore>>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue(fusePairScore);
     lens = lensWith(load);
     await lens.apply(settings());
     await lens.idle();

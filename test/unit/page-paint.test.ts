@@ -30,7 +30,14 @@ describe('the <reg-lens-mark> fallback', () => {
     painter.add(mentions);
     const marks = [...body.querySelectorAll('reg-lens-mark')];
     expect(marks.map((m) => m.textContent)).toEqual(['GDPR', 'Kenya', 'General', ' Data Protection Regulation', 'GDPR', 'EU']);
-    expect(marks.map((m) => m.getAttribute('data-kind'))).toEqual(['framework', 'jurisdiction', 'framework', 'framework', 'framework', 'jurisdiction']);
+    expect(marks.map((m) => m.getAttribute('data-kind'))).toEqual([
+      'framework',
+      'jurisdiction',
+      'framework',
+      'framework',
+      'framework',
+      'jurisdiction',
+    ]);
     expect(body.textContent).toBe('The GDPR, Kenya and the General Data Protection Regulation. GDPR again.EU');
     expect(hooks.beforeWrite).toHaveBeenCalled();
     expect(hooks.afterWrite).toHaveBeenCalled();

@@ -11,7 +11,22 @@ const side = (): PageSide & { calls: string[] } => {
     pageMentions: vi.fn(async () => ({ mentions: [{ kind: 'framework' as const, id: 'gdpr', name: 'GDPR', count: 2, index: 0 }] })),
     revealMention: vi.fn(async (kind, id) => void calls.push(`reveal ${kind} ${id}`)),
     browseMentions: vi.fn(async () => void calls.push('browse')),
-    pageStats: vi.fn(() => ({ url: 'u', active: true, scriptStart: 0, longestChunkMs: 0, chunks: 0, chunksOverBudget: 0, fullScans: 0, changeScans: 0, units: 0, textNodes: 0, chars: 0, rescannedChars: 0, mentions: 0, painted: 0 })),
+    pageStats: vi.fn(() => ({
+      url: 'u',
+      active: true,
+      scriptStart: 0,
+      longestChunkMs: 0,
+      chunks: 0,
+      chunksOverBudget: 0,
+      fullScans: 0,
+      changeScans: 0,
+      units: 0,
+      textNodes: 0,
+      chars: 0,
+      rescannedChars: 0,
+      mentions: 0,
+      painted: 0,
+    })),
   };
 };
 
@@ -20,7 +35,10 @@ beforeEach(() => fakeBrowser.reset());
 describe('the page protocol, content-script side', () => {
   it('answers pageMentions and revealMention as the popup expects', async () => {
     const s = side();
-    expect(await answerPageRequest({ type: 'pageMentions' }, s)).toEqual({ ok: true, value: { mentions: [{ kind: 'framework', id: 'gdpr', name: 'GDPR', count: 2, index: 0 }] } });
+    expect(await answerPageRequest({ type: 'pageMentions' }, s)).toEqual({
+      ok: true,
+      value: { mentions: [{ kind: 'framework', id: 'gdpr', name: 'GDPR', count: 2, index: 0 }] },
+    });
     expect(await answerPageRequest({ type: 'revealMention', kind: 'framework', id: 'gdpr' }, s)).toEqual({ ok: true, value: null });
     expect(s.calls).toEqual(['reveal framework gdpr']);
   });
@@ -36,7 +54,8 @@ describe('the page protocol, content-script side', () => {
     ]) {
       expect(await answerPageRequest(bad, s)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request: /) });
     }
-    for (const notOurs of [null, 'pageMentions', 42, { type: 'getEntity', kind: 'framework', id: 'gdpr' }, {}]) expect(await answerPageRequest(notOurs, s)).toBeUndefined();
+    for (const notOurs of [null, 'pageMentions', 42, { type: 'getEntity', kind: 'framework', id: 'gdpr' }, {}])
+      expect(await answerPageRequest(notOurs, s)).toBeUndefined();
     expect(s.revealMention).not.toHaveBeenCalled();
     expect(parsePageRequest({ type: 'browseMentions' })).toEqual({ ok: true, request: { type: 'browseMentions' } });
   });
@@ -46,7 +65,10 @@ describe('the page protocol, content-script side', () => {
     s.revealMention = vi.fn(async () => {
       throw new Error('no mention of framework:mica on this page');
     });
-    expect(await answerPageRequest({ type: 'revealMention', kind: 'framework', id: 'mica' }, s)).toEqual({ ok: false, error: 'no mention of framework:mica on this page' });
+    expect(await answerPageRequest({ type: 'revealMention', kind: 'framework', id: 'mica' }, s)).toEqual({
+      ok: false,
+      error: 'no mention of framework:mica on this page',
+    });
   });
 
   it('listens only to this extension', async () => {
@@ -76,7 +98,9 @@ describe('the browse shortcut', () => {
   });
 
   it('a tab without a content script is not an error', async () => {
-    const api = { tabs: { sendMessage: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist.'))), query: vi.fn(async () => []) } };
+    const api = {
+      tabs: { sendMessage: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist.'))), query: vi.fn(async () => []) },
+    };
     expect(await relayCommand(BROWSE_COMMAND, { id: 3 }, api)).toBe(false);
   });
 });

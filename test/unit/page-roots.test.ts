@@ -26,7 +26,13 @@ function frameShowing(doc: Document | null) {
 function rootsRecording() {
   const added: ScanRoot[] = [];
   const dropped: ScanRoot[] = [];
-  const on: RootEvents = { added: (r) => added.push(r), changed: () => {}, storm: () => {}, dropped: (r) => dropped.push(r), frameDocument: () => {} };
+  const on: RootEvents = {
+    added: (r) => added.push(r),
+    changed: () => {},
+    storm: () => {},
+    dropped: (r) => dropped.push(r),
+    frameDocument: () => {},
+  };
   return { roots: new Roots(document, fakeCtx(), on), added, dropped };
 }
 

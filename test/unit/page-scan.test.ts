@@ -15,7 +15,10 @@ import { lexiconOf } from './support/lexicon';
 const lexicon = lexiconOf('gdpr', 'gdprLong', 'kenya', 'blockchain');
 const matcher = compileMatcher(lexicon);
 
-const describeUnit = (u: Unit) => (u.kind === 'element' ? `<${u.root.tagName.toLowerCase()}${u.root.id ? `#${u.root.id}` : ''}>` : `run(${u.nodes.map((n) => (n.nodeType === 3 ? JSON.stringify((n as Text).data.trim()) : (n as Element).tagName.toLowerCase())).join(',')})`);
+const describeUnit = (u: Unit) =>
+  u.kind === 'element'
+    ? `<${u.root.tagName.toLowerCase()}${u.root.id ? `#${u.root.id}` : ''}>`
+    : `run(${u.nodes.map((n) => (n.nodeType === 3 ? JSON.stringify((n as Text).data.trim()) : (n as Element).tagName.toLowerCase())).join(',')})`;
 
 /** Scans units the way the page does: in batches joined by the block separator. */
 function chunkedMentions(root: Node, batch = 2) {
@@ -38,7 +41,9 @@ describe('scan units', () => {
   });
 
   it('skip textareas, inputs, code, editable regions and hidden subtrees, and whitespace between blocks', () => {
-    const body = dom('<div><p id="k">kept</p>\n  <textarea>GDPR</textarea><pre>GDPR</pre><div contenteditable="true"><p>GDPR</p></div><div hidden><p>GDPR</p></div><p aria-hidden="true">GDPR</p></div>');
+    const body = dom(
+      '<div><p id="k">kept</p>\n  <textarea>GDPR</textarea><pre>GDPR</pre><div contenteditable="true"><p>GDPR</p></div><div hidden><p>GDPR</p></div><p aria-hidden="true">GDPR</p></div>',
+    );
     expect(allUnits(body).map(describeUnit)).toEqual(['<p#k>']);
   });
 
@@ -89,7 +94,7 @@ describe('a chunked scan', () => {
 });
 
 describe('reading order', () => {
-  it('places a shadow root\'s content where its host is', () => {
+  it("places a shadow root's content where its host is", () => {
     const body = dom('<p id="a">a</p><div id="host"></div><p id="b">b</p>');
     const sr = document.getElementById('host')!.attachShadow({ mode: 'open' });
     sr.innerHTML = '<p>inside</p>';
@@ -115,7 +120,11 @@ describe('what a mutation batch means for the scan', () => {
     const span = document.createElement('span');
     document.getElementById('q')!.append(span);
     const d = dirtyFromRecords(
-      [rec('characterData', document.getElementById('b')!.firstChild!), rec('childList', document.getElementById('c')!, [newBlock]), rec('childList', document.getElementById('q')!, [span])],
+      [
+        rec('characterData', document.getElementById('b')!.firstChild!),
+        rec('childList', document.getElementById('c')!, [newBlock]),
+        rec('childList', document.getElementById('q')!, [span]),
+      ],
       body,
     );
     expect(d.blocks.map((n) => (n as Element).id || (n as Element).tagName)).toEqual(['p', 'P', 'q']);
@@ -131,7 +140,11 @@ describe('what a mutation batch means for the scan', () => {
     document.documentElement.append(card, renamed);
     const gone = document.createElement('b');
     const d = dirtyFromRecords(
-      [rec('characterData', document.getElementById('e')!.firstChild!), rec('childList', document.documentElement, [card, renamed]), rec('childList', document.getElementById('p')!, [], [gone])],
+      [
+        rec('characterData', document.getElementById('e')!.firstChild!),
+        rec('childList', document.documentElement, [card, renamed]),
+        rec('childList', document.getElementById('p')!, [], [gone]),
+      ],
       body,
     );
     expect(d.blocks.map((n) => (n as Element).id)).toEqual(['p']);

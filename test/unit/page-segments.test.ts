@@ -52,15 +52,26 @@ function fullScan(order: Order = 'document', tick = 0, store = newStore()) {
       throw e;
     },
   };
-  const reorder = (us: Unit[]) => (order === 'reversed' ? [...us].reverse() : [...us.slice(us.length >> 1), ...us.slice(0, us.length >> 1)]);
+  const reorder = (us: Unit[]) =>
+    order === 'reversed' ? [...us].reverse() : [...us.slice(us.length >> 1), ...us.slice(0, us.length >> 1)];
   const job = new ScanJob(env, document, [document], { full: true, stamp: 1, order: order === 'document' ? undefined : reorder });
   let steps = 1;
   while (!job.step(tick ? t + 5 : Infinity)) steps++;
-  return { store, steps, keys: store.where(() => true).map(key).sort() };
+  return {
+    store,
+    steps,
+    keys: store
+      .where(() => true)
+      .map(key)
+      .sort(),
+  };
 }
 
 function newStore() {
-  return new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } });
+  return new MentionStore({
+    kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+    density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' },
+  });
 }
 
 const wholeText = () => findMentions(document.body, matcher).map(key).sort();
@@ -113,20 +124,30 @@ describe('windows of a long text', () => {
     const inWall = store.where((m) => m.startNode.parentNode === wall);
     expect(inWall.length).toBe(3 * Math.floor(text.split(sentence).length - 1) + 1);
     for (const m of inWall) expect(m.startNode.data.slice(m.startOffset, m.endOffset)).toBe(m.detection.text);
-    expect(inWall.filter((m) => m.startOffset === name).map((m) => [m.detection.id, m.detection.text])).toEqual([['gdpr', 'General Data Protection Regulation']]);
+    expect(inWall.filter((m) => m.startOffset === name).map((m) => [m.detection.id, m.detection.text])).toEqual([
+      ['gdpr', 'General Data Protection Regulation'],
+    ]);
   });
 });
 
 describe('a full scan of a real page', () => {
   const dirs = [join(FIXTURES, 'pages'), '/work/shared/fixtures/pages'].filter((d) => existsSync(d));
-  const pages = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).map((f) => [f, join(d, f)] as const));
+  const pages = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, join(d, f)] as const),
+  );
 
   it('finds what one scan of the whole page finds, in any order and however it is sliced', { timeout: 60_000 }, () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
     for (const [name, file] of pages) {
       load(readFileSync(file, 'utf8'));
       const whole = wholeText();
-      for (const [order, tick] of [['document', 0], ['reversed', 2], ['from the middle', 6]] as const) {
+      for (const [order, tick] of [
+        ['document', 0],
+        ['reversed', 2],
+        ['from the middle', 6],
+      ] as const) {
         expect(fullScan(order, tick).keys, `${name}, ${order}, tick ${tick}`).toEqual(whole);
       }
     }
@@ -161,7 +182,8 @@ describe('context from elsewhere on the page', () => {
   it('a shared acronym read before the name that proves it, far below, is found once the rest is read', () => {
     document.body.innerHTML = acronym + filler + named;
     expect(findMentions(document.body, matcher).filter((m) => m.detection.text === 'DPF')).toHaveLength(1);
-    for (const order of ['document', 'reversed', 'from the middle'] as const) expect(dpf(fullScan(order, 2).store), order).toEqual(['eu-us-dpf']);
+    for (const order of ['document', 'reversed', 'from the middle'] as const)
+      expect(dpf(fullScan(order, 2).store), order).toEqual(['eu-us-dpf']);
   });
 
   it('follows the page: the name added later makes the acronym a mention; removed, it is dropped again', () => {
@@ -187,7 +209,10 @@ describe('the store, for windows and large pages', () => {
     const text = 'GDPR in Kenya. '.repeat(2_000);
     document.body.innerHTML = '<p id="p"></p>';
     document.getElementById('p')!.append(document.createTextNode(text));
-    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' } });
+    const store = new MentionStore({
+      kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+      density: { framework: 'every', jurisdiction: 'first', technology: 'first', citation: 'every' },
+    });
     fullScan('document', 0, store);
     const node = document.getElementById('p')!.firstChild as Text;
     const range = store.inRange(node, 10_000, 20_000);

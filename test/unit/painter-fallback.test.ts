@@ -23,9 +23,12 @@ let registry: Map<string, FakeHighlight>;
 beforeEach(() => {
   registry = new Map();
   vi.stubGlobal('Highlight', FakeHighlight);
-  vi.stubGlobal('StaticRange', class {
-    constructor(readonly init: StaticRangeInit) {}
-  });
+  vi.stubGlobal(
+    'StaticRange',
+    class {
+      constructor(readonly init: StaticRangeInit) {}
+    },
+  );
   // happy-dom's CSS is a getter that makes a new object each time: stub it whole.
   vi.stubGlobal('CSS', { highlights: registry });
 });
@@ -35,7 +38,10 @@ afterEach(() => {
   delete (document as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
 });
 
-const paintwork = (report = vi.fn()) => ({ report, paint: new Paintwork({ hooks: { beforeWrite() {}, afterWrite() {} }, isPainted: () => true, report }) });
+const paintwork = (report = vi.fn()) => ({
+  report,
+  paint: new Paintwork({ hooks: { beforeWrite() {}, afterWrite() {} }, isPainted: () => true, report }),
+});
 
 describe('falling back from the Highlight API', () => {
   it('paints with the Highlight API, and no element, where it works', () => {

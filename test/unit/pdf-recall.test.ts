@@ -22,15 +22,30 @@ beforeAll(async () => {
     const pdf = await readPdfPages(readFileSync(join(PDF_FIXTURES, `${name}.pdf`)));
     if (!pdf.ok) throw new Error(`${name}: ${pdf.problem.kind}`);
     const joined = pdf.pages.join(PAGE_SEPARATOR);
-    results.set(name, { text: mentionRecall(txt, forms, matcher.scan(txt)), pdf: mentionRecall(joined, forms, scanPdfPages(matcher, pdf.pages)), pages: pdf.pages.length });
+    results.set(name, {
+      text: mentionRecall(txt, forms, matcher.scan(txt)),
+      pdf: mentionRecall(joined, forms, scanPdfPages(matcher, pdf.pages)),
+      pages: pdf.pages.length,
+    });
   }
   const cell = (r: Recall) => `${r.recall.toFixed(3)} (${r.found}/${r.labelled})`;
-  console.log(['| PDF | pages | recall as text | recall through pdf.js |', '|---|---|---|---|', ...[...results].map(([n, r]) => `| ${n} | ${r.pages} | ${cell(r.text)} | ${cell(r.pdf)} |`)].join('\n'));
+  console.log(
+    [
+      '| PDF | pages | recall as text | recall through pdf.js |',
+      '|---|---|---|---|',
+      ...[...results].map(([n, r]) => `| ${n} | ${r.pages} | ${cell(r.text)} | ${cell(r.pdf)} |`),
+    ].join('\n'),
+  );
 }, 120_000);
 
 describe('mention recall of PDFs read through pdf.js, against the same text read as text', () => {
   it('reads all four labelled PDFs (an EU act, two agency guidance documents, a standard), each of 95 pages or more', () => {
-    expect([...results.keys()]).toEqual(['eu-council-gdpr-first-reading-2016', 'nist-sp800-30r1-risk-assessment', 'nist-sp800-66r1-hipaa-security-rule', 'pci-dss-v3-2']);
+    expect([...results.keys()]).toEqual([
+      'eu-council-gdpr-first-reading-2016',
+      'nist-sp800-30r1-risk-assessment',
+      'nist-sp800-66r1-hipaa-security-rule',
+      'pci-dss-v3-2',
+    ]);
     for (const r of results.values()) expect(r.pages).toBeGreaterThanOrEqual(95);
   });
 

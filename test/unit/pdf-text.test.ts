@@ -52,7 +52,10 @@ describe('page-by-page scan', () => {
     const scanner = new PdfScanner(matcher);
     expect(scanner.scanPage(pages[0]!, '', pages[1])).toEqual([]);
     const second = scanner.scanPage(pages[1]!, pages[0]);
-    expect(second.map((d) => [d.id, pages[1]!.slice(d.start, d.end)])).toEqual([['gdpr', 'GDPR'], ['ke', 'Kenya']]);
+    expect(second.map((d) => [d.id, pages[1]!.slice(d.start, d.end)])).toEqual([
+      ['gdpr', 'GDPR'],
+      ['ke', 'Kenya'],
+    ]);
     const all = scanPdfPages(matcher, pages);
     const joined = pages.join('\n\n');
     expect(all.map((d) => joined.slice(d.start, d.end))).toEqual(['GDPR', 'Kenya']);
@@ -61,7 +64,14 @@ describe('page-by-page scan', () => {
   it('carries the context of earlier pages: a page-level answer made early holds later on', () => {
     // Read alone, each page finds what one scan of the whole document finds.
     const pages = ['The European Union adopted the AI Act in 2024.', 'Under the AI Act, providers must register.'];
-    const whole = matcher.scan(pages.join('\n\n')).filter((d) => d.kind === 'framework').map((d) => d.id);
-    expect(scanPdfPages(matcher, pages).filter((d) => d.kind === 'framework').map((d) => d.id)).toEqual(whole);
+    const whole = matcher
+      .scan(pages.join('\n\n'))
+      .filter((d) => d.kind === 'framework')
+      .map((d) => d.id);
+    expect(
+      scanPdfPages(matcher, pages)
+        .filter((d) => d.kind === 'framework')
+        .map((d) => d.id),
+    ).toEqual(whole);
   });
 });

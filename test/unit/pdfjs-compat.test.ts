@@ -25,7 +25,10 @@ describe('the built-ins pdf.js expects of older browsers', () => {
     const m = new Map([['a', 1]]);
     expect(getOrInsert.call(m, 'a', 2)).toBe(1);
     expect(getOrInsert.call(m, 'b', 3)).toBe(3);
-    expect([...m]).toEqual([['a', 1], ['b', 3]]);
+    expect([...m]).toEqual([
+      ['a', 1],
+      ['b', 3],
+    ]);
   });
 
   it('hex and base64 read and write bytes as the standard methods do', () => {

@@ -15,7 +15,12 @@ import { ensureSeeded, LensDb } from '../../platform/db';
 import { loadEntityView } from '../../platform/entities';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
-const BAD_URLS = ['javascript:window.__pwned=3', 'http://insecure.example/law', 'data:text/html,<script>window.__pwned=4</script>', '//evil.example/x'];
+const BAD_URLS = [
+  'javascript:window.__pwned=3',
+  'http://insecure.example/law',
+  'data:text/html,<script>window.__pwned=4</script>',
+  '//evil.example/x',
+];
 
 /** The bundled dataset with hostile text in the display fields of one record of each kind, and hostile source URLs. */
 function taintedDataset(): { data: Dataset; ids: { framework: string; jurisdiction: string; technology: string } } {

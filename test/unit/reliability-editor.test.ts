@@ -21,12 +21,17 @@ const rec = (type: MutationRecordType, target: Node, added: Node[] = [], removed
 
 describe('removals in a batch of changes', () => {
   it('inside an editor (or a form field, or a hidden subtree): nothing to rescan, nothing to prune', () => {
-    const body = dom('<div id="ed" contenteditable="true"><div class="para"><span>GDPR</span></div></div><p id="p">GDPR</p><div hidden><p id="h">x</p></div>');
+    const body = dom(
+      '<div id="ed" contenteditable="true"><div class="para"><span>GDPR</span></div></div><p id="p">GDPR</p><div hidden><p id="h">x</p></div>',
+    );
     const para = document.querySelector('.para')!;
     const span = para.firstChild!;
     const fresh = document.createElement('span');
     para.replaceChildren(fresh);
-    const d = dirtyFromRecords([rec('childList', para, [fresh], [span]), rec('childList', document.getElementById('h')!, [], [document.createTextNode('x')])], body);
+    const d = dirtyFromRecords(
+      [rec('childList', para, [fresh], [span]), rec('childList', document.getElementById('h')!, [], [document.createTextNode('x')])],
+      body,
+    );
     expect(d).toEqual({ blocks: [], removed: false });
   });
 
@@ -48,9 +53,24 @@ describe('the lens around an editor', () => {
 
   it('drops the mentions of text removed from a subtree in the same task that made it editable', async () => {
     const lexicon: Lexicon = { version: 't', entries: [{ term: 'GDPR', kind: 'framework', id: 'gdpr', name: 'GDPR' }] };
-    const card: CardUi = { open: async () => undefined, close() {}, isOpen: () => false, contains: () => false, announce() {}, setTheme() {}, remove() {} };
+    const card: CardUi = {
+      open: async () => undefined,
+      close() {},
+      isOpen: () => false,
+      contains: () => false,
+      announce() {},
+      setTheme() {},
+      remove() {},
+    };
     ctx = fakeCtx();
-    const lens = new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async () => card, forceFallback: true });
+    const lens = new Lens({
+      ctx,
+      doc: document,
+      hostname: 'example.org',
+      loadMatcherTables: async () => buildMatcherTables(lexicon),
+      createCard: async () => card,
+      forceFallback: true,
+    });
     dom('<div id="box"><p id="p">The GDPR <b>x</b></p></div><p id="q">And the GDPR.</p>');
     await lens.apply(DEFAULT_SETTINGS);
     await lens.idle();

@@ -33,7 +33,9 @@ vi.mock('../../page/living', async (importOriginal) => {
     ...real,
     dirtyFromRecords: (records: Iterable<MutationRecord>, root: Node) => {
       const list = [...records];
-      for (const r of list) for (const n of r.addedNodes) if (n.nodeType === 1 && (n as Element).hasAttribute('data-poison')) throw new Error('cannot follow this change');
+      for (const r of list)
+        for (const n of r.addedNodes)
+          if (n.nodeType === 1 && (n as Element).hasAttribute('data-poison')) throw new Error('cannot follow this change');
       return real.dirtyFromRecords(list, root);
     },
   };
@@ -70,8 +72,24 @@ afterEach(() => {
 });
 
 function lensWith(card: Partial<CardUi> = {}) {
-  const ui: CardUi = { open: async () => undefined, close() {}, isOpen: () => false, contains: () => false, announce() {}, setTheme() {}, remove() {}, ...card };
-  return new Lens({ ctx, doc: document, hostname: 'example.org', loadMatcherTables: async () => buildMatcherTables(lexicon), createCard: async () => ui, forceFallback: true });
+  const ui: CardUi = {
+    open: async () => undefined,
+    close() {},
+    isOpen: () => false,
+    contains: () => false,
+    announce() {},
+    setTheme() {},
+    remove() {},
+    ...card,
+  };
+  return new Lens({
+    ctx,
+    doc: document,
+    hostname: 'example.org',
+    loadMatcherTables: async () => buildMatcherTables(lexicon),
+    createCard: async () => ui,
+    forceFallback: true,
+  });
 }
 
 describe('detection of one unit fails', () => {
@@ -105,7 +123,8 @@ describe('detection of one unit fails', () => {
   });
 
   it('the matcher throws on one unit of a batch: the batch is scanned unit by unit, only that unit is lost', () => {
-    document.body.innerHTML = '<main><p id="a">GDPR here.</p><p id="poison">POISON GDPR</p><p id="c">Kenya and MiCA.</p><p id="poison2">POISON Kenya</p></main>';
+    document.body.innerHTML =
+      '<main><p id="a">GDPR here.</p><p id="poison">POISON GDPR</p><p id="c">Kenya and MiCA.</p><p id="poison2">POISON Kenya</p></main>';
     const real = compileMatcher(lexicon);
     const matcher = {
       ...real,
@@ -116,9 +135,21 @@ describe('detection of one unit fails', () => {
     };
     const log = vi.fn();
     const reporter = createReporter(log);
-    const store = new MentionStore({ kinds: { framework: true, jurisdiction: true, technology: true, citation: true }, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } });
+    const store = new MentionStore({
+      kinds: { framework: true, jurisdiction: true, technology: true, citation: true },
+      density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' },
+    });
     const painter = { restoreWithin() {} } as unknown as Painter;
-    const env: ScanEnv = { matcher, store, painterFor: () => painter, discoveries: {}, now: () => 0, counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 }, pace: new ScanPace(), report: reporter.report };
+    const env: ScanEnv = {
+      matcher,
+      store,
+      painterFor: () => painter,
+      discoveries: {},
+      now: () => 0,
+      counters: { units: 0, textNodes: 0, chars: 0, rescannedChars: 0 },
+      pace: new ScanPace(),
+      report: reporter.report,
+    };
     const job = new ScanJob(env, document, [document], { full: true, stamp: 1 });
     // One step does it all (the clock never moves), so all four paragraphs are one batch for the matcher.
     expect(job.step(Infinity)).toBe(true);

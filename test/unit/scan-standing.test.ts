@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scan = (...args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules', '.bin', 'vite-node'), [join(ROOT, 'scripts', 'scan.ts'), '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(join(ROOT, 'node_modules', '.bin', 'vite-node'), [join(ROOT, 'scripts', 'scan.ts'), '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 interface Line {
   file: string;
@@ -21,7 +25,10 @@ describe('npm run scan on dated and undated pages', () => {
   let table: string;
   beforeAll(() => {
     const pages = ['then-and-now.html', 'then-and-now-undated.html'].map((f) => join(ROOT, 'test', 'pages', f));
-    lines = scan('--json', ...pages).stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+    lines = scan('--json', ...pages)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
     table = scan(pages[0]!).stdout;
   }, 240_000);
 
@@ -36,7 +43,12 @@ describe('npm run scan on dated and undated pages', () => {
     expect(shield).toMatchObject({ then: 'in-force', now: 'invalidated' });
     expect(shield.changes).toEqual([expect.objectContaining({ kind: 'invalidated', date: '2020-07-16', successor: 'eu-us-dpf' })]);
     expect(lines[0]!.standing.find((r) => r.id === 'gdpr')).toMatchObject({ then: 'in-force', now: 'in-force', changes: [] });
-    expect(lines[1]!.standing.find((r) => r.id === 'eu-us-privacy-shield')).toEqual({ id: 'eu-us-privacy-shield', name: 'EU-U.S. Privacy Shield', now: 'invalidated', changes: [] });
+    expect(lines[1]!.standing.find((r) => r.id === 'eu-us-privacy-shield')).toEqual({
+      id: 'eu-us-privacy-shield',
+      name: 'EU-U.S. Privacy Shield',
+      now: 'invalidated',
+      changes: [],
+    });
     expect(table).toMatch(/EU-U\.S\. Privacy Shield +in-force +invalidated +invalidated 2020-07-16 by the CJEU/);
   });
 });

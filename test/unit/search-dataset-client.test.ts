@@ -11,7 +11,12 @@ const d = loadDataset();
 const total = d.frameworks.length + d.jurisdictions.length + d.technologies.length;
 const info = {
   version: d.version,
-  counts: { frameworks: d.frameworks.length, jurisdictions: d.jurisdictions.length, technologies: d.technologies.length, coalitions: d.coalitions.length },
+  counts: {
+    frameworks: d.frameworks.length,
+    jurisdictions: d.jurisdictions.length,
+    technologies: d.technologies.length,
+    coalitions: d.coalitions.length,
+  },
 };
 
 async function freshClient() {

@@ -15,7 +15,9 @@ const docs = toSearchDocs(d.frameworks, d.jurisdictions, d.technologies);
 const total = docs.length;
 const counts = { frameworks: d.frameworks.length, jurisdictions: d.jurisdictions.length, technologies: d.technologies.length };
 const info = { version: d.version, counts: { ...counts, coalitions: d.coalitions.length } };
-const queries = (JSON.parse(readFileSync(new URL('../fixtures/lookup-queries.json', import.meta.url), 'utf8')) as { queries: Array<{ query: string }> }).queries.map((q) => q.query);
+const queries = (
+  JSON.parse(readFileSync(new URL('../fixtures/lookup-queries.json', import.meta.url), 'utf8')) as { queries: Array<{ query: string }> }
+).queries.map((q) => q.query);
 
 async function openedIndex() {
   vi.resetModules();
@@ -37,7 +39,10 @@ describe('the lookup index kept between openings', () => {
   it('answers every query of the lookup set as the index built from the records does, after a JSON round trip', () => {
     const fresh = createSearchIndex(docs);
     const kept = searchIndexFrom(JSON.parse(JSON.stringify(searchIndexData(docs))));
-    const answers = (i: typeof fresh, q: string) => [i.search(q).map((h) => `${h.doc.kind}:${h.doc.id}:${h.score.toFixed(6)}`), i.nearest(q).map((x) => x.id)];
+    const answers = (i: typeof fresh, q: string) => [
+      i.search(q).map((h) => `${h.doc.kind}:${h.doc.id}:${h.score.toFixed(6)}`),
+      i.nearest(q).map((x) => x.id),
+    ];
     const all = [...queries, 'gdrp', 'ai act', 'markets in crypto', 'kenya data protection', 'californa privacy', 'x'];
     expect(all.map((q) => [q, answers(kept, q)])).toEqual(all.map((q) => [q, answers(fresh, q)]));
   }, 60_000);
@@ -47,7 +52,11 @@ describe('the lookup index kept between openings', () => {
     expect((await openedIndex()).index.docs).toHaveLength(total);
     await vi.waitFor(async () => expect(await keptSearchIndex(db, d.version)).toBeDefined());
     // A kept index stamped with the current version is used as it is: one without MiCA shows no MiCA.
-    const without = toSearchDocs(d.frameworks.filter((f) => f.id !== 'mica'), d.jurisdictions, d.technologies);
+    const without = toSearchDocs(
+      d.frameworks.filter((f) => f.id !== 'mica'),
+      d.jurisdictions,
+      d.technologies,
+    );
     await keepSearchIndex(db, { version: d.version, counts, data: searchIndexData(without) });
     const next = await openedIndex();
     expect(next.index.docs).toHaveLength(total - 1);
@@ -57,7 +66,13 @@ describe('the lookup index kept between openings', () => {
   it('is not used for another dataset version, nor once forgotten', async () => {
     await ensureSeeded(new LensDb(DB_NAME), d);
     const db = new LensDb(DB_NAME);
-    const without = searchIndexData(toSearchDocs(d.frameworks.filter((f) => f.id !== 'mica'), d.jurisdictions, d.technologies));
+    const without = searchIndexData(
+      toSearchDocs(
+        d.frameworks.filter((f) => f.id !== 'mica'),
+        d.jurisdictions,
+        d.technologies,
+      ),
+    );
     // Written under another version: the database holds the current one, so nothing is kept.
     await keepSearchIndex(db, { version: 'older', counts, data: without });
     expect(await keptSearchIndex(db, 'older')).toBeUndefined();

@@ -5,7 +5,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { hostOf, readPage, revealMention, siteOf, sortMentions } from '../../ui/popup/page-client';
 import { sidePanelPath } from '../../ui/popup/actions';
 
-const mention = (id: string, count: number, index: number, kind: 'framework' | 'jurisdiction' | 'technology' = 'framework') => ({ kind, id, name: id.toUpperCase(), count, index });
+const mention = (id: string, count: number, index: number, kind: 'framework' | 'jurisdiction' | 'technology' = 'framework') => ({
+  kind,
+  id,
+  name: id.toUpperCase(),
+  count,
+  index,
+});
 const answer = (value: unknown) => vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(value as never);
 
 afterEach(() => {
@@ -27,8 +33,15 @@ describe('reading the page', () => {
     expect(await readPage(undefined)).toMatchObject({ status: 'unreadable' });
   });
 
-  it('treats a malformed answer as unreadable, and passes on the page side\'s own reason', async () => {
-    for (const bad of [undefined, null, 'x', { ok: true }, { ok: true, value: { mentions: [{ id: 'gdpr' }] } }, { ok: true, value: { mentions: [mention('x', 1, 0, 'planet' as never)] } }]) {
+  it("treats a malformed answer as unreadable, and passes on the page side's own reason", async () => {
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      { ok: true },
+      { ok: true, value: { mentions: [{ id: 'gdpr' }] } },
+      { ok: true, value: { mentions: [mention('x', 1, 0, 'planet' as never)] } },
+    ]) {
       answer(bad);
       expect(await readPage(7), JSON.stringify(bad)).toMatchObject({ status: 'unreadable' });
     }
@@ -64,7 +77,15 @@ describe('the site to pause', () => {
   it('is the host of web pages only', () => {
     expect(hostOf('https://www.Example.org/a?b#c')).toBe('www.example.org');
     expect(hostOf('http://127.0.0.1:4817/demo.html')).toBe('127.0.0.1');
-    for (const u of ['chrome://extensions/', 'about:blank', 'file:///tmp/x.html', 'chrome-extension://abc/popup.html', 'not a url', undefined]) expect(hostOf(u)).toBeUndefined();
+    for (const u of [
+      'chrome://extensions/',
+      'about:blank',
+      'file:///tmp/x.html',
+      'chrome-extension://abc/popup.html',
+      'not a url',
+      undefined,
+    ])
+      expect(hostOf(u)).toBeUndefined();
   });
 
   it('comes from the tab when the browser tells, else from the content script', async () => {

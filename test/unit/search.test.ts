@@ -39,7 +39,12 @@ describe('lookup', () => {
 
   it('finds partial words while they are being typed', () => {
     expect(index.search('markets in cry').map((h) => h.doc.id)).toContain('mica');
-    expect(index.search('keny').slice(0, 3).map((h) => h.doc.id)).toContain('ke');
+    expect(
+      index
+        .search('keny')
+        .slice(0, 3)
+        .map((h) => h.doc.id),
+    ).toContain('ke');
   });
 
   it('offers a record a query finds only in its summary as a suggestion, never as a result', () => {
@@ -48,7 +53,9 @@ describe('lookup', () => {
       return words([f.name, f.shortName ?? '', ...f.aliases, ...f.ambiguousAliases].join(' '));
     };
     const gdpr = framework('gdpr');
-    const nameWords = new Set(index.docs.flatMap((doc) => words([doc.name, doc.shortName ?? '', ...doc.aliases, ...doc.sharedAliases, ...doc.context].join(' '))));
+    const nameWords = new Set(
+      index.docs.flatMap((doc) => words([doc.name, doc.shortName ?? '', ...doc.aliases, ...doc.sharedAliases, ...doc.context].join(' '))),
+    );
     // A word of the GDPR's summary that names nothing at all in the dataset.
     const summaryOnly = words(gdpr.summary).find((w) => w.length > 6 && !names('gdpr').includes(w) && !nameWords.has(w));
     expect(summaryOnly).toBeDefined();

@@ -33,7 +33,13 @@ describe('settings defaults', () => {
 
 describe('repairing stored settings', () => {
   it('returns a valid value unchanged, with no problems', () => {
-    const s: Settings = { enabled: false, pausedHosts: ['example.org', '[::1]'], kinds: { framework: true, jurisdiction: false, technology: true, citation: true }, density: { framework: 'first', jurisdiction: 'every', technology: 'first', citation: 'every' }, theme: 'dark' };
+    const s: Settings = {
+      enabled: false,
+      pausedHosts: ['example.org', '[::1]'],
+      kinds: { framework: true, jurisdiction: false, technology: true, citation: true },
+      density: { framework: 'first', jurisdiction: 'every', technology: 'first', citation: 'every' },
+      theme: 'dark',
+    };
     expect(repairSettings(s)).toEqual({ settings: s, problems: [] });
   });
 
@@ -82,7 +88,10 @@ describe('repairing stored settings', () => {
         enabled: pick(bools),
         pausedHosts: pick(hosts),
         kinds: rnd() < 0.9 ? { framework: pick(bools), jurisdiction: pick(bools), technology: pick(bools), citation: pick(bools) } : 'none',
-        density: rnd() < 0.9 ? { framework: pick(densities), jurisdiction: pick(densities), technology: pick(densities), citation: pick(densities) } : [],
+        density:
+          rnd() < 0.9
+            ? { framework: pick(densities), jurisdiction: pick(densities), technology: pick(densities), citation: pick(densities) }
+            : [],
         theme: pick(themes),
       };
       const { settings, problems } = repairSettings(raw);

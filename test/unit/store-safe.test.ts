@@ -54,7 +54,9 @@ describe('a library that changed', () => {
   it('fails when the expected code is missing, naming the code and the file', () => {
     const upgraded = installed(probe).replace('new F("");', 'new F("return 1");');
     expect(() => rewriteModule(upgraded, moduleId(probe))).toThrow(StoreSafeError);
-    expect(() => rewriteModule(upgraded, moduleId(probe))).toThrow(/eval probe.*exactly once in node_modules\/zod\/v4\/core\/util\.js, found it 0 times/);
+    expect(() => rewriteModule(upgraded, moduleId(probe))).toThrow(
+      /eval probe.*exactly once in node_modules\/zod\/v4\/core\/util\.js, found it 0 times/,
+    );
   });
 
   it('fails when the expected code is there twice', () => {
@@ -65,7 +67,9 @@ describe('a library that changed', () => {
 
   it('fails when a zod module still reaches eval or a Preact module still writes HTML after the rewrites', () => {
     const zod = join(ROOT, 'node_modules/zod/v4/core/new-jit.js');
-    expect(() => rewriteModule('const F = Function; export const f = new F("return 1");', zod)).toThrow(/new-jit\.js still reaches the Function constructor/);
+    expect(() => rewriteModule('const F = Function; export const f = new F("return 1");', zod)).toThrow(
+      /new-jit\.js still reaches the Function constructor/,
+    );
     expect(() => rewriteModule('export const f = () => eval("1");', zod)).toThrow(StoreSafeError);
     const preact = join(ROOT, 'node_modules/preact/hooks/dist/hooks.mjs');
     expect(() => rewriteModule('export function f(n, h) { n.outerHTML = h; }', preact)).toThrow(/hooks\.mjs still writes HTML/);
@@ -104,7 +108,11 @@ describe('a build with the plugin', () => {
   const bundleIt = async () => {
     // A virtual entry, so that its imports resolve from the project's node_modules.
     const entry = `export { z } from 'zod';\nexport { z as mini } from 'zod/mini';\nexport { h, render } from 'preact';\n`;
-    const virtualEntry = { name: 'entry', resolveId: (id: string) => (id.endsWith('store-safe-entry') ? '\0store-safe-entry' : undefined), load: (id: string) => (id === '\0store-safe-entry' ? entry : undefined) };
+    const virtualEntry = {
+      name: 'entry',
+      resolveId: (id: string) => (id.endsWith('store-safe-entry') ? '\0store-safe-entry' : undefined),
+      load: (id: string) => (id === '\0store-safe-entry' ? entry : undefined),
+    };
     await build({
       root: ROOT,
       configFile: false,
@@ -114,7 +122,10 @@ describe('a build with the plugin', () => {
     });
     // Loaded by Node itself (CommonJS), past Vitest's own module pipeline, exactly as built.
     const file = join(dir, 'out', 'bundle.cjs');
-    return { code: readFileSync(file, 'utf8'), mod: createRequire(import.meta.url)(file) as typeof import('zod') & { mini: typeof import('zod/mini').z } & typeof import('preact') };
+    return {
+      code: readFileSync(file, 'utf8'),
+      mod: createRequire(import.meta.url)(file) as typeof import('zod') & { mini: typeof import('zod/mini').z } & typeof import('preact'),
+    };
   };
   // Built once, on first use, for the tests below.
   let bundle: ReturnType<typeof bundleIt> | undefined;
@@ -123,7 +134,10 @@ describe('a build with the plugin', () => {
   it('stops when zod no longer holds the code it rewrites', { timeout: 60_000 }, async () => {
     // The real util.js, as a zod upgrade might change it: the probe written differently.
     const util = join(ROOT, 'node_modules/zod/v4/core/util.js');
-    const upgraded = { name: 'upgraded-zod', load: (id: string) => (id === util ? readFileSync(util, 'utf8').replace('new F("");', 'new F("return 1");') : undefined) };
+    const upgraded = {
+      name: 'upgraded-zod',
+      load: (id: string) => (id === util ? readFileSync(util, 'utf8').replace('new F("");', 'new F("return 1");') : undefined),
+    };
     const failing = build({
       root: ROOT,
       configFile: false,
@@ -159,7 +173,9 @@ describe('a build with the plugin', () => {
     render(h('p', { title: 'x' }, '<b>text</b>'), root);
     expect(root.innerHTML).toBe('<p title="x">&lt;b&gt;text&lt;/b&gt;</p>');
     const other = document.createElement('div');
-    expect(() => render(h('div', { dangerouslySetInnerHTML: { __html: '<img src=x onerror=alert(1)>' } }), other)).toThrow(/cannot set innerHTML/);
+    expect(() => render(h('div', { dangerouslySetInnerHTML: { __html: '<img src=x onerror=alert(1)>' } }), other)).toThrow(
+      /cannot set innerHTML/,
+    );
     expect(other.querySelector('img')).toBeNull();
   });
 });

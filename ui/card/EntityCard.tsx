@@ -19,9 +19,30 @@ export interface EntityCardProps {
 /** The one card shown on pages, in the popup and in the side panel. */
 export function EntityCard({ view, onCompare, ambiguous, pageDate }: EntityCardProps) {
   const e = view.entity;
-  const lead = ambiguous ? <CandidateList text={ambiguous.text} candidates={ambiguous.candidates} current={e.record.id} onChoose={ambiguous.onChoose} /> : null;
-  if (e.kind === 'framework') return <FrameworkCard f={e.record} view={view} onCompare={onCompare} pageDate={pageDate}>{lead}</FrameworkCard>;
-  if (e.kind === 'jurisdiction') return <JurisdictionCard j={e.record} view={view} onCompare={onCompare}>{lead}</JurisdictionCard>;
-  if (e.kind === 'citation') return <CitationCard c={e.record} view={view}>{lead}</CitationCard>;
-  return <TechnologyCard t={e.record} view={view}>{lead}</TechnologyCard>;
+  const lead = ambiguous ? (
+    <CandidateList text={ambiguous.text} candidates={ambiguous.candidates} current={e.record.id} onChoose={ambiguous.onChoose} />
+  ) : null;
+  if (e.kind === 'framework')
+    return (
+      <FrameworkCard f={e.record} view={view} onCompare={onCompare} pageDate={pageDate}>
+        {lead}
+      </FrameworkCard>
+    );
+  if (e.kind === 'jurisdiction')
+    return (
+      <JurisdictionCard j={e.record} view={view} onCompare={onCompare}>
+        {lead}
+      </JurisdictionCard>
+    );
+  if (e.kind === 'citation')
+    return (
+      <CitationCard c={e.record} view={view}>
+        {lead}
+      </CitationCard>
+    );
+  return (
+    <TechnologyCard t={e.record} view={view}>
+      {lead}
+    </TechnologyCard>
+  );
 }

@@ -45,7 +45,11 @@ export function JurisdictionCard({ j, view, onCompare, children }: JurisdictionC
       {instruments?.shown.length ? (
         <section class="rl-section" aria-label={t('mainInstruments')}>
           <h3>{t('mainInstruments')}</h3>
-          <InstrumentList label={t('mainInstrumentsOf', j.shortName ?? j.name)} items={instruments.shown} more={instruments.total - instruments.shown.length} />
+          <InstrumentList
+            label={t('mainInstrumentsOf', j.shortName ?? j.name)}
+            items={instruments.shown}
+            more={instruments.total - instruments.shown.length}
+          />
         </section>
       ) : null}
       <SourceLinks sources={j.sources} />

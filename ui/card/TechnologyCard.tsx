@@ -37,7 +37,11 @@ export function TechnologyCard({ t: tech, view, children }: TechnologyCardProps)
               <h4 class="rl-group__title">
                 {BINDING_LABEL[g.binding]} <span class="rl-count">({g.total})</span>
               </h4>
-              <InstrumentList label={t('bindingInstrumentsOn', [BINDING_LABEL[g.binding], tech.name])} items={g.shown} more={g.total - g.shown.length} />
+              <InstrumentList
+                label={t('bindingInstrumentsOn', [BINDING_LABEL[g.binding], tech.name])}
+                items={g.shown}
+                more={g.total - g.shown.length}
+              />
             </div>
           ))}
         </section>
@@ -46,8 +50,7 @@ export function TechnologyCard({ t: tech, view, children }: TechnologyCardProps)
         <section class="rl-section rl-strictest" aria-label={t('strictestRegimes')}>
           <h3>{t('strictestRegimes')}</h3>
           <p>
-            <RegimeChip regime={strictest.regime} />{' '}
-            {strictest.jurisdictions.map((j) => j.name).join(', ')}
+            <RegimeChip regime={strictest.regime} /> {strictest.jurisdictions.map((j) => j.name).join(', ')}
             {strictest.inherited ? <span class="rl-muted"> {t('inheritedMore', strictest.inherited)}</span> : null}
           </p>
           <RegimeRules />

@@ -35,7 +35,14 @@ export function CoalitionChart({ coalitions, technologies, now }: { coalitions: 
       controls={<TechnologySelect id="rl-coalitions-tech" technologies={technologies} value={tech} onChange={setTech} allowAll />}
       tip={
         shown
-          ? `${describe(shown.year, shown.count)}${shown.ids.length ? `: ${shown.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${shown.ids.length > MAX_NAMES ? ` ${t('andMore', shown.ids.length - MAX_NAMES)}` : ''}` : ''}.`
+          ? `${describe(shown.year, shown.count)}${
+              shown.ids.length
+                ? `: ${shown.ids
+                    .slice(0, MAX_NAMES)
+                    .map((id) => names.get(id))
+                    .join(', ')}${shown.ids.length > MAX_NAMES ? ` ${t('andMore', shown.ids.length - MAX_NAMES)}` : ''}`
+                : ''
+            }.`
           : t('coalitionsTip')
       }
       aside={
@@ -65,13 +72,17 @@ export function CoalitionChart({ coalitions, technologies, now }: { coalitions: 
         </table>
       }
     >
-      <svg class="rl-cmp-chart" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="rl-coalitions-title" aria-describedby="rl-coalitions-desc" onKeyDown={roving.onKeyDown} onMouseLeave={() => setHover(undefined)}>
-        <title id="rl-coalitions-title">
-          {t('coalitionsSvgTitle', [years[0] ?? now, now, techName])}
-        </title>
-        <desc id="rl-coalitions-desc">
-          {t('coalitionsSvgDesc', [total, years[0] ?? now, now])}
-        </desc>
+      <svg
+        class="rl-cmp-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-labelledby="rl-coalitions-title"
+        aria-describedby="rl-coalitions-desc"
+        onKeyDown={roving.onKeyDown}
+        onMouseLeave={() => setHover(undefined)}
+      >
+        <title id="rl-coalitions-title">{t('coalitionsSvgTitle', [years[0] ?? now, now, techName])}</title>
+        <desc id="rl-coalitions-desc">{t('coalitionsSvgDesc', [total, years[0] ?? now, now])}</desc>
         <g aria-hidden="true" class="rl-cmp-axis">
           <GridLines ticks={ticks} y={y} left={M.left} right={W - M.right} />
           {points.map((p, i) =>

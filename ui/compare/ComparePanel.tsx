@@ -63,7 +63,13 @@ export function ComparePanel({
   return (
     <main class="rl-panel rl-compare">
       <h1>{t('compareTitle')}</h1>
-      <JurisdictionPicker jurisdictions={data.jurisdictions} byId={byId} chosen={chosenIds} suggestions={suggestions} onChange={setChosen} />
+      <JurisdictionPicker
+        jurisdictions={data.jurisdictions}
+        byId={byId}
+        chosen={chosenIds}
+        suggestions={suggestions}
+        onChange={setChosen}
+      />
       <p class="rl-visually-hidden" role="status">
         {t('comparingStatus', chosen.map((j) => j.name).join(', '))}
       </p>
@@ -86,7 +92,13 @@ export function ComparePanel({
       <section class="rl-pictures" aria-labelledby="rl-pictures-h">
         <h2 id="rl-pictures-h">{t('pictures')}</h2>
         <YearChart frameworks={data.frameworks} chosen={chosen} byId={byId} technologies={data.technologies} now={now} />
-        <RegimeMap frameworks={data.frameworks} jurisdictions={data.jurisdictions} byId={byId} technologies={data.technologies} chosen={chosenIds} />
+        <RegimeMap
+          frameworks={data.frameworks}
+          jurisdictions={data.jurisdictions}
+          byId={byId}
+          technologies={data.technologies}
+          chosen={chosenIds}
+        />
         <CycleChart frameworks={data.frameworks} stages={data.stages} technologies={data.technologies} byId={byId} />
         <CoalitionChart coalitions={data.coalitions} technologies={data.technologies} now={now} />
       </section>

@@ -47,16 +47,18 @@ export function CycleChart({
       aside={
         picked ? (
           <div class="rl-stage-list" data-testid="stage-list" data-stage={picked.stage.id}>
-            <h4>
-              {t('stageHeading', [picked.stage.name, label(picked.frameworks.length)])}
-            </h4>
+            <h4>{t('stageHeading', [picked.stage.name, label(picked.frameworks.length)])}</h4>
             {picked.frameworks.length ? (
               <ul class="rl-cmp-fw-list rl-cmp-stage-list__items" tabIndex={0} aria-label={t('frameworksAtStage', picked.stage.name)}>
                 {picked.frameworks.map((f) => (
                   <li key={f.id} data-id={f.id}>
                     <strong title={f.name}>{f.shortName ?? f.name}</strong>
                     <span class="rl-cmp-fw-meta">
-                      <BindingBadge binding={f.binding} /> <span class="rl-muted">{f.scope.jurisdictions.slice(0, 3).map(jName).join(', ')}{f.scope.jurisdictions.length > 3 ? '…' : ''}</span>
+                      <BindingBadge binding={f.binding} />{' '}
+                      <span class="rl-muted">
+                        {f.scope.jurisdictions.slice(0, 3).map(jName).join(', ')}
+                        {f.scope.jurisdictions.length > 3 ? '…' : ''}
+                      </span>
                     </span>
                   </li>
                 ))}
@@ -91,10 +93,21 @@ export function CycleChart({
         </table>
       }
     >
-      <svg class="rl-cmp-chart rl-cycle" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="rl-cycle-title" aria-describedby="rl-cycle-desc" onKeyDown={roving.onKeyDown} onMouseLeave={() => setHover(undefined)}>
+      <svg
+        class="rl-cmp-chart rl-cycle"
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-labelledby="rl-cycle-title"
+        aria-describedby="rl-cycle-desc"
+        onKeyDown={roving.onKeyDown}
+        onMouseLeave={() => setHover(undefined)}
+      >
         <title id="rl-cycle-title">{t('cycleSvgTitle', techName)}</title>
         <desc id="rl-cycle-desc">
-          {t('cycleSvgDesc', [counts.map((c) => `${c.stage.name}: ${c.frameworks.length}`).join(`, ${t('then')} `), counts[0]?.stage.name ?? ''])}
+          {t('cycleSvgDesc', [
+            counts.map((c) => `${c.stage.name}: ${c.frameworks.length}`).join(`, ${t('then')} `),
+            counts[0]?.stage.name ?? '',
+          ])}
         </desc>
         <defs>
           <marker id="rl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -103,7 +116,15 @@ export function CycleChart({
         </defs>
         <g aria-hidden="true">
           {counts.slice(1).map((c, i) => (
-            <line key={c.stage.id} class="rl-cmp-flow" x1={BOX.x + BOX.w / 2} x2={BOX.x + BOX.w / 2} y1={top(i) + BOX.h} y2={top(i + 1) - 1} marker-end="url(#rl-arrow)" />
+            <line
+              key={c.stage.id}
+              class="rl-cmp-flow"
+              x1={BOX.x + BOX.w / 2}
+              x2={BOX.x + BOX.w / 2}
+              y1={top(i) + BOX.h}
+              y2={top(i + 1) - 1}
+              marker-end="url(#rl-arrow)"
+            />
           ))}
           {/* Review leads back to issue identification: the cycle. */}
           <path

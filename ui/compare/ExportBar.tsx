@@ -41,7 +41,15 @@ function download(text: string, name: string, type: string) {
 }
 
 /** Copy or download the comparison as Markdown or CSV. */
-export function ExportBar({ comparisons, names, upcoming }: { comparisons: TechnologyComparison[]; names: ExportNames; upcoming?: UpcomingColumn[] }) {
+export function ExportBar({
+  comparisons,
+  names,
+  upcoming,
+}: {
+  comparisons: TechnologyComparison[];
+  names: ExportNames;
+  upcoming?: UpcomingColumn[];
+}) {
   const [status, setStatus] = useState('');
   const today = new Date().toISOString().slice(0, 10);
   const ids = comparisons[0]?.columns.map((c) => c.jurisdiction.id).join('-') ?? 'comparison';

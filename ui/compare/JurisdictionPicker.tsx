@@ -124,7 +124,15 @@ export function JurisdictionPicker({
         <div class="rl-cmp-suggestions" data-testid="suggestions">
           <span class="rl-muted">{t('onThisPageLabel')}</span>
           {suggestions.map((j) => (
-            <button key={j.id} type="button" class="rl-cmp-chip rl-cmp-chip--suggest" data-id={j.id} disabled={full} onClick={() => add(j.id)} aria-label={t('addNamed', j.name)}>
+            <button
+              key={j.id}
+              type="button"
+              class="rl-cmp-chip rl-cmp-chip--suggest"
+              data-id={j.id}
+              disabled={full}
+              onClick={() => add(j.id)}
+              aria-label={t('addNamed', j.name)}
+            >
               + {short(j)}
             </button>
           ))}

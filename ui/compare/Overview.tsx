@@ -5,7 +5,15 @@ import { RegimeChip } from './RegimeChip';
 import { t } from '../../platform/i18n';
 
 /** Regimes for every technology at a glance, with the alignment figure; a technology's name opens its table. */
-export function Overview({ comparisons, technologies, onOpen }: { comparisons: TechnologyComparison[]; technologies: Map<string, Technology>; onOpen: (id: string) => void }) {
+export function Overview({
+  comparisons,
+  technologies,
+  onOpen,
+}: {
+  comparisons: TechnologyComparison[];
+  technologies: Map<string, Technology>;
+  onOpen: (id: string) => void;
+}) {
   const columns = comparisons[0]?.columns ?? [];
   return (
     <section class="rl-cmp-overview" aria-labelledby="rl-overview-h">

@@ -18,7 +18,9 @@ const MAX_ORG_ITEMS = 3;
 
 const fwName = (f: Framework) => f.shortName ?? f.name;
 const mainText = (f: Framework | undefined) =>
-  f ? `${fwName(f)} (${INSTRUMENT_LABEL[f.instrument]}, ${BINDING_LABEL[f.binding].toLowerCase()}, ${frameworkYear(f) ?? t('noDate')})` : t('noInstrumentInDataset');
+  f
+    ? `${fwName(f)} (${INSTRUMENT_LABEL[f.instrument]}, ${BINDING_LABEL[f.binding].toLowerCase()}, ${frameworkYear(f) ?? t('noDate')})`
+    : t('noInstrumentInDataset');
 const describe = (e: MapEntry) => t('mapDescribe', [e.jurisdiction.name, REGIME_LABEL[e.regime.regime].toLowerCase(), mainText(e.main)]);
 
 /** The article's map: each country's derived regime for one technology, with blocs and organizations beside it. */
@@ -56,7 +58,9 @@ export function RegimeMap({
 
   const entries = useMemo(() => regimeMap(jurisdictions, frameworks, byId, tech), [jurisdictions, frameworks, byId, tech]);
   const drawn = useMemo(() => new Set(shapes?.map((s) => s.id)), [shapes]);
-  const covered = (shapes ?? []).filter((s) => s.id && entries.has(s.id)).sort((a, b) => entries.get(a.id!)!.jurisdiction.name.localeCompare(entries.get(b.id!)!.jurisdiction.name));
+  const covered = (shapes ?? [])
+    .filter((s) => s.id && entries.has(s.id))
+    .sort((a, b) => entries.get(a.id!)!.jurisdiction.name.localeCompare(entries.get(b.id!)!.jurisdiction.name));
   const uncovered = (shapes ?? []).filter((s) => !s.id || !entries.has(s.id));
   const notDrawn = shapes ? [...entries.values()].filter((e) => !drawn.has(e.jurisdiction.isoNumeric)) : [];
   const roving = useRoving(covered.map((s) => s.id!));
@@ -95,7 +99,12 @@ export function RegimeMap({
           </ul>
           {notDrawn.length ? (
             <p class="rl-muted" data-testid="not-drawn">
-              {t('tooSmallForMap', notDrawn.map((e) => `${e.jurisdiction.shortName ?? e.jurisdiction.name} (${REGIME_LABEL[e.regime.regime].toLowerCase()})`).join(', '))}
+              {t(
+                'tooSmallForMap',
+                notDrawn
+                  .map((e) => `${e.jurisdiction.shortName ?? e.jurisdiction.name} (${REGIME_LABEL[e.regime.regime].toLowerCase()})`)
+                  .join(', '),
+              )}
             </p>
           ) : null}
           <h4>{t('blocs')}</h4>
@@ -112,8 +121,7 @@ export function RegimeMap({
             <ul class="rl-cmp-map__orgs">
               {orgs.map(({ j, list }) => (
                 <li key={j.id} data-id={j.id}>
-                  <strong>{j.shortName ?? j.name}</strong>:{' '}
-                  {list.slice(0, MAX_ORG_ITEMS).map(fwName).join(', ')}
+                  <strong>{j.shortName ?? j.name}</strong>: {list.slice(0, MAX_ORG_ITEMS).map(fwName).join(', ')}
                   {list.length > MAX_ORG_ITEMS ? ` ${t('andMore', list.length - MAX_ORG_ITEMS)}` : ''}
                 </li>
               ))}

@@ -2,11 +2,12 @@ import type { Framework } from '../../data/schema';
 import { formatAlignment, type TechnologyComparison } from '../../core/compare/alignment';
 import { t } from '../../platform/i18n';
 
-const names = (fs: Framework[]) => fs.map((f) => (
-  <li key={f.id} data-id={f.id} title={f.name}>
-    {f.shortName ?? f.name}
-  </li>
-));
+const names = (fs: Framework[]) =>
+  fs.map((f) => (
+    <li key={f.id} data-id={f.id} title={f.name}>
+      {f.shortName ?? f.name}
+    </li>
+  ));
 
 /** What all chosen jurisdictions share for a technology, what only one of them has, and the alignment figure. */
 export function SharedSummary({ comparison: tc, rule }: { comparison: TechnologyComparison; rule: string }) {
@@ -34,7 +35,9 @@ export function SharedSummary({ comparison: tc, rule }: { comparison: Technology
           return (
             <div key={c.jurisdiction.id} data-only={c.jurisdiction.id}>
               <dt>{c.jurisdiction.shortName ?? c.jurisdiction.name}</dt>
-              <dd>{list.length ? <ul class="rl-cmp-inline-list">{names(list)}</ul> : <span class="rl-muted">{t('nothingOfItsOwn')}</span>}</dd>
+              <dd>
+                {list.length ? <ul class="rl-cmp-inline-list">{names(list)}</ul> : <span class="rl-muted">{t('nothingOfItsOwn')}</span>}
+              </dd>
             </div>
           );
         })}

@@ -18,7 +18,10 @@ function RegimeCell({ column }: { column: Column }) {
       <p class="rl-muted rl-cmp-rule">{t('becauseRule', column.regime.rule)}</p>
       {names.length ? (
         <p class="rl-cmp-rule">
-          {t('decidedBy', names.slice(0, MAX_DECISIVE).join(', ') + (names.length > MAX_DECISIVE ? ` ${t('andMore', names.length - MAX_DECISIVE)}` : ''))}
+          {t(
+            'decidedBy',
+            names.slice(0, MAX_DECISIVE).join(', ') + (names.length > MAX_DECISIVE ? ` ${t('andMore', names.length - MAX_DECISIVE)}` : ''),
+          )}
         </p>
       ) : null}
     </>
@@ -33,7 +36,11 @@ const ROWS: Array<{ id: string; head: string; cell: (c: Column, byId: Map<string
     head: t('rowInternational'),
     cell: (c, byId) => <FrameworkList items={c.international} byId={byId} empty={t('noneInDataset')} />,
   },
-  { id: 'reached-by', head: t('rowReachedBy'), cell: (c, byId) => <FrameworkList items={c.reachedBy} byId={byId} empty={t('noneInDataset')} /> },
+  {
+    id: 'reached-by',
+    head: t('rowReachedBy'),
+    cell: (c, byId) => <FrameworkList items={c.reachedBy} byId={byId} empty={t('noneInDataset')} />,
+  },
 ];
 
 /** One technology area: a table with a column per jurisdiction, then what they share and what sets them apart. */
@@ -69,9 +76,7 @@ export function TechnologySection({
       <div id={`${id}-body`} hidden={!open}>
         <div class="rl-cmp-scroll" tabIndex={0} role="region" aria-label={t('comparisonTableLabel', name)}>
           <table class="rl-cmp-compare-table">
-            <caption class="rl-visually-hidden">
-              {t('comparisonTableCaption', name)}
-            </caption>
+            <caption class="rl-visually-hidden">{t('comparisonTableCaption', name)}</caption>
             <thead>
               <tr>
                 {tc.columns.map((c) => (

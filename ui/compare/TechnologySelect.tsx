@@ -18,7 +18,12 @@ export function TechnologySelect({
   return (
     <label class="rl-cmp-field" for={id}>
       <span>{t('technology')}</span>
-      <select id={id} class="rl-select rl-cmp-select-inline" value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as TechnologyId | '')}>
+      <select
+        id={id}
+        class="rl-select rl-cmp-select-inline"
+        value={value}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value as TechnologyId | '')}
+      >
         {allowAll ? <option value="">{t('allTechnologies')}</option> : null}
         {technologies.map((t) => (
           <option key={t.id} value={t.id}>

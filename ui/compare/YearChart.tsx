@@ -82,7 +82,18 @@ export function YearChart({
           </fieldset>
         </>
       }
-      tip={tipSeries && tipPoint ? `${describe(tipSeries, tipPoint)}${tipPoint.ids.length ? `: ${tipPoint.ids.slice(0, MAX_NAMES).map((id) => names.get(id)).join(', ')}${tipPoint.ids.length > MAX_NAMES ? ` ${t('andMore', tipPoint.ids.length - MAX_NAMES)}` : ''}` : ''}.` : t('yearsTip')}
+      tip={
+        tipSeries && tipPoint
+          ? `${describe(tipSeries, tipPoint)}${
+              tipPoint.ids.length
+                ? `: ${tipPoint.ids
+                    .slice(0, MAX_NAMES)
+                    .map((id) => names.get(id))
+                    .join(', ')}${tipPoint.ids.length > MAX_NAMES ? ` ${t('andMore', tipPoint.ids.length - MAX_NAMES)}` : ''}`
+                : ''
+            }.`
+          : t('yearsTip')
+      }
       table={
         <table class="rl-cmp-compare-table">
           <caption>{t('yearsCaption', techName)}</caption>

@@ -35,7 +35,10 @@ export function SettingsForm({ initial }: { initial: Settings }) {
 
   const addHost = (e: Event) => {
     e.preventDefault();
-    const raw = newHost.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/:].*$/, '');
+    const raw = newHost
+      .trim()
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/[/:].*$/, '');
     const host = normalizeHost(raw);
     if (!host) {
       setHostError(t('notASiteName', newHost));
@@ -52,7 +55,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       <section aria-labelledby="h-general">
         <h2 id="h-general">{t('onPages')}</h2>
         <label class="rl-check">
-          <input type="checkbox" name="enabled" checked={s.enabled} onChange={(e) => change((x) => ({ ...x, enabled: (e.target as HTMLInputElement).checked }))} />
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={s.enabled}
+            onChange={(e) => change((x) => ({ ...x, enabled: (e.target as HTMLInputElement).checked }))}
+          />
           {t('highlightMentions')}
         </label>
       </section>
@@ -105,7 +113,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         <h2 id="h-theme">{t('cardTheme')}</h2>
         <label>
           <span class="rl-visually-hidden">{t('cardTheme')}</span>
-          <select name="theme" class="rl-select" value={s.theme} onChange={(e) => change((x) => ({ ...x, theme: (e.target as HTMLSelectElement).value as Theme }))}>
+          <select
+            name="theme"
+            class="rl-select"
+            value={s.theme}
+            onChange={(e) => change((x) => ({ ...x, theme: (e.target as HTMLSelectElement).value as Theme }))}
+          >
             {(Object.keys(THEME_LABEL) as Theme[]).map((t) => (
               <option key={t} value={t}>
                 {THEME_LABEL[t]}
@@ -122,7 +135,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             {s.pausedHosts.map((h) => (
               <li key={h} data-host={h}>
                 <span>{h}</span>
-                <button type="button" class="rl-action" aria-label={t('resumeOn', h)} onClick={() => change((x) => ({ ...x, pausedHosts: x.pausedHosts.filter((y) => y !== h) }))}>
+                <button
+                  type="button"
+                  class="rl-action"
+                  aria-label={t('resumeOn', h)}
+                  onClick={() => change((x) => ({ ...x, pausedHosts: x.pausedHosts.filter((y) => y !== h) }))}
+                >
                   {t('resume')}
                 </button>
               </li>

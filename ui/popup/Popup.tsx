@@ -60,7 +60,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   useEffect(() => {
     // A failed confirmation keeps the index shown: it is a complete dataset, only maybe not the newest.
-    deps.indexReplacement?.then((i) => i && setNewerIndex(i), () => undefined);
+    deps.indexReplacement?.then(
+      (i) => i && setNewerIndex(i),
+      () => undefined,
+    );
     void deps.tab.then(deps.readPage).then(setPage);
     deps.recents().then(setRecents, () => setRecents([]));
   }, [deps]);
@@ -112,7 +115,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const trimmed = query.trim();
 
   const { sections, status, noMatch } = useMemo((): { sections: ResultSection[]; status: string; noMatch?: boolean } => {
-    if (!index) return { sections: [], status: indexError ? t('datasetOpenFailed', String(indexError)) : trimmed ? t('datasetLoading') : '' };
+    if (!index)
+      return { sections: [], status: indexError ? t('datasetOpenFailed', String(indexError)) : trimmed ? t('datasetLoading') : '' };
     if (!trimmed) {
       const known = (refs: RecentRef[]) => refs.map((r) => docs.get(key(r))).filter((d): d is SearchDoc => Boolean(d));
       return {
@@ -203,7 +207,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             }
           : undefined
       }
-      onOptions={deps.openOptions ? () => void deps.openOptions!().then((error) => (error ? setNotice(t('optionsOpenFailed', error)) : deps.close())) : undefined}
+      onOptions={
+        deps.openOptions
+          ? () => void deps.openOptions!().then((error) => (error ? setNotice(t('optionsOpenFailed', error)) : deps.close()))
+          : undefined
+      }
     />
   );
 
@@ -258,9 +266,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {status}
         </p>
         <SearchResults id={RESULTS_ID} sections={sections} active={active} onChoose={(d) => void openCard(d)} />
-        {!trimmed && index && !options.length ? (
-          <p class="rl-muted rl-hint">{t('searchHint')}</p>
-        ) : null}
+        {!trimmed && index && !options.length ? <p class="rl-muted rl-hint">{t('searchHint')}</p> : null}
       </div>
       <div role="tabpanel" id="rl-panel-page" aria-labelledby="rl-tab-page" hidden={view !== 'page'}>
         {pdf && deps.openReader ? (

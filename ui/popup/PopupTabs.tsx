@@ -30,7 +30,12 @@ export function PopupTabs({ view, pageCount, onChange }: { view: PopupView; page
             if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
             e.preventDefault();
             const i = VIEWS.findIndex((x) => x.view === view);
-            const next = e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length;
+            const next =
+              e.key === 'Home'
+                ? 0
+                : e.key === 'End'
+                  ? VIEWS.length - 1
+                  : (i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length;
             select(VIEWS[next]!.view, true);
           }}
         >

@@ -3,7 +3,12 @@ import { STATUS_LABEL } from '../../core/format';
 import { BindingBadge } from '../common/BindingBadge';
 import { t } from '../../platform/i18n';
 
-const KIND_LABEL = { framework: t('kindFramework'), jurisdiction: t('jurisdiction'), technology: t('technology'), citation: t('kindCitation') } as const;
+const KIND_LABEL = {
+  framework: t('kindFramework'),
+  jurisdiction: t('jurisdiction'),
+  technology: t('technology'),
+  citation: t('kindCitation'),
+} as const;
 
 export interface ResultSection {
   /** Shown above the section's options ("Recent", "On this page"); none for plain results. */

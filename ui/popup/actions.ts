@@ -16,8 +16,7 @@ interface FirefoxSidebar {
   open(): Promise<void>;
 }
 
-const chromeSidePanel = (): ChromeSidePanel | undefined =>
-  (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+const chromeSidePanel = (): ChromeSidePanel | undefined => (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
 const firefoxSidebar = (): FirefoxSidebar | undefined => (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
 
 export function canOpenSidePanel(): boolean {
@@ -33,10 +32,11 @@ export function sidePanelPath(jurisdictions: string[]): string {
 /** Opens the side panel (Chrome) or sidebar (Firefox); resolves to an error message, or undefined. */
 export function openSidePanel(windowId: number | undefined, jurisdictions: string[]): Promise<string | undefined> {
   const path = sidePanelPath(jurisdictions);
-  const done = (p: Promise<unknown>) => p.then(
-    () => undefined,
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
-  );
+  const done = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
   try {
     const panel = chromeSidePanel();
     if (panel) {
@@ -46,7 +46,8 @@ export function openSidePanel(windowId: number | undefined, jurisdictions: strin
       return done(Promise.all([pathSet, panel.open({ windowId })]));
     }
     const sidebar = firefoxSidebar();
-    if (sidebar) return done(Promise.all([sidebar.open(), sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html') })]));
+    if (sidebar)
+      return done(Promise.all([sidebar.open(), sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html') })]));
     return Promise.resolve(t('noSidePanel'));
   } catch (e) {
     return Promise.resolve(e instanceof Error ? e.message : String(e));

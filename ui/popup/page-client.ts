@@ -26,7 +26,10 @@ export interface TargetTab {
  */
 export async function targetTab(search: string = location.search): Promise<TargetTab | undefined> {
   const named = new URLSearchParams(search).get('tab');
-  const tab = named && /^\d{1,10}$/.test(named) ? await browser.tabs.get(Number(named)).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    named && /^\d{1,10}$/.test(named)
+      ? await browser.tabs.get(Number(named)).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return undefined;
   return { id: tab.id, windowId: tab.windowId, host: hostOf(tab.url), ...(tab.url ? { url: tab.url } : {}) };
 }

@@ -23,7 +23,10 @@ export function readerUrlFor(pdfUrl: string): string {
 }
 
 /** The PDF the popup's tab shows, from the address the browser gives (activeTab) or the page reports. */
-export async function pdfOfTab(tab: TargetTab | undefined, reportedUrl: (tab: TargetTab) => Promise<string | undefined>): Promise<string | undefined> {
+export async function pdfOfTab(
+  tab: TargetTab | undefined,
+  reportedUrl: (tab: TargetTab) => Promise<string | undefined>,
+): Promise<string | undefined> {
   if (!tab) return undefined;
   return pdfUrlOf(tab.url) ?? pdfUrlOf(await reportedUrl(tab).catch(() => undefined));
 }

@@ -56,7 +56,14 @@ function citationDetections(
   const established = (id: 'eu' | 'us' | 'gb'): boolean => {
     const yes = rule(id, count, () => (cached ??= totals()).keys());
     // Asked again when the page's totals change (another part of the page names the EU, say).
-    level?.depends((t) => rule(id, (j) => t.jurisdictions.get(j) ?? 0, () => t.jurisdictions.keys()) === yes);
+    level?.depends(
+      (t) =>
+        rule(
+          id,
+          (j) => t.jurisdictions.get(j) ?? 0,
+          () => t.jurisdictions.keys(),
+        ) === yes,
+    );
     return yes;
   };
   const context: CitationContext = {

@@ -6,7 +6,6 @@
  */
 import { FORMS, WORKS, type CitationForm, type FormId, type FormPattern, type KindId, type Need } from './forms';
 
-
 export type CitationKindId = KindId;
 
 /** A canonical identifier: ASCII, no spaces, at most 120 characters. */
@@ -27,7 +26,6 @@ export interface CitationContext {
   /** The U.S. state named nearest to start..end, if one is near. */
   state(start: number, end: number): string | undefined;
 }
-
 
 /** Words on the page that establish a series, so its short forms count. */
 const SERIES: Partial<Record<Need, RegExp>> = {
@@ -168,4 +166,3 @@ export function workKey(id: string): string | undefined {
   const w = p && WORKS[p.kind];
   return p && w ? `${p.kind}|${w(p.fields)}` : undefined;
 }
-

@@ -1,6 +1,21 @@
 /** The citation families, the message keys their cards use, and how a family writes its years. */
 
-export type FamilyId = 'eu-act' | 'us-eo' | 'us-public-law' | 'us-usc' | 'us-cfr' | 'us-bill' | 'us-omb' | 'uk-si' | 'uk-act' | 'standard' | 'edpb' | 'wp29' | 'mdcg' | 'ich' | 'imdrf';
+export type FamilyId =
+  | 'eu-act'
+  | 'us-eo'
+  | 'us-public-law'
+  | 'us-usc'
+  | 'us-cfr'
+  | 'us-bill'
+  | 'us-omb'
+  | 'uk-si'
+  | 'uk-act'
+  | 'standard'
+  | 'edpb'
+  | 'wp29'
+  | 'mdcg'
+  | 'ich'
+  | 'imdrf';
 
 /** Message keys (public/_locales/en/messages.json) the card shows for a citation; checked by a unit test. */
 export type CitationText = `cite${string}`;

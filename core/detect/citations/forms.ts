@@ -10,7 +10,6 @@ import { year4 } from './families';
 
 /** Families as the fixtures label them (../../../test/fixtures/README.md). */
 
-
 export type KindId = keyof typeof KINDS;
 
 type Groups = Record<string, string | undefined>;
@@ -68,14 +67,12 @@ function euFields(g: Groups, needs: (n: Need) => boolean): string[] | undefined 
 // ---------------------------------------------------------------------------------------------------
 // Standards: [prefix of a national or European adoption, body, document type, number with parts, year].
 
-const CAMERA_ISO = new Set([25, 50, 64, 80, 100, 125, 160, 200, 250, 320, 400, 500, 640, 800, 1000, 1250, 1600, 2000, 2500, 3200, 4000, 5000, 6400, 8000, 10000, 12800, 16000, 20000, 25600, 32000, 40000, 51200, 64000, 102400, 204800, 409600]);
-
-
-
+const CAMERA_ISO = new Set([
+  25, 50, 64, 80, 100, 125, 160, 200, 250, 320, 400, 500, 640, 800, 1000, 1250, 1600, 2000, 2500, 3200, 4000, 5000, 6400, 8000, 10000,
+  12800, 16000, 20000, 25600, 32000, 40000, 51200, 64000, 102400, 204800, 409600,
+]);
 
 // ---------------------------------------------------------------------------------------------------
-
-
 
 /** A number that ends here: not followed by more digits, a decimal part or a slash-number. */
 const END = `(?![\\d\\/]|[.,]\\d)`;
@@ -85,7 +82,7 @@ const END = `(?![\\d\\/]|[.,]\\d)`;
  * key: the content script receives them with the matcher's tables and carries only this code).
  */
 export const FORMS = {
-  'celex': {
+  celex: {
     kind: 'celex',
     fields: euFields,
   },
@@ -93,7 +90,7 @@ export const FORMS = {
     kind: 'celex',
     fields: (g) => (plausibleYear(Number(g.y)) && Number(g.n) > 0 ? [`3${g.y}${g.t}${g.n}`] : undefined),
   },
-  'eo': {
+  eo: {
     kind: 'eo',
     fields: (g) => {
       const n = Number(g.n);
@@ -102,7 +99,7 @@ export const FORMS = {
       return [String(n)];
     },
   },
-  'pl': {
+  pl: {
     kind: 'pl',
     fields: (g, needs) => {
       const c = Number(g.c);
@@ -111,7 +108,7 @@ export const FORMS = {
       return [String(c), String(Number(g.n))];
     },
   },
-  'usc': {
+  usc: {
     kind: 'usc',
     fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 54 ? [String(Number(g.t)), g.s!] : undefined),
   },
@@ -119,9 +116,10 @@ export const FORMS = {
     kind: 'usc',
     fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 54 ? [String(Number(g.t)), g.s!] : undefined),
   },
-  'cfr': {
+  cfr: {
     kind: 'cfr',
-    fields: (g) => (Number(g.t) >= 1 && Number(g.t) <= 50 ? [String(Number(g.t)), g.s ? `${Number(g.q)}.${g.s}` : String(Number(g.q))] : undefined),
+    fields: (g) =>
+      Number(g.t) >= 1 && Number(g.t) <= 50 ? [String(Number(g.t)), g.s ? `${Number(g.q)}.${g.s}` : String(Number(g.q))] : undefined,
   },
   'cfr-2': {
     kind: 'cfr',
@@ -132,7 +130,7 @@ export const FORMS = {
       return [String(t), g.s ? `${part}.${g.s}` : part];
     },
   },
-  'bill': {
+  bill: {
     kind: 'bill',
     fields: (g, needs) => {
       if (!needs('us')) return undefined;
@@ -152,15 +150,15 @@ export const FORMS = {
       return [s, g.ch!.toLowerCase(), g.n!.includes('-') ? g.n! : String(Number(g.n))];
     },
   },
-  'omb': {
+  omb: {
     kind: 'omb',
     fields: (g, needs) => (needs('omb') ? [g.y!, g.n!] : undefined),
   },
-  'uksi': {
+  uksi: {
     kind: 'uksi',
     fields: (g) => (plausibleYear(Number(g.y), 1948) && Number(g.n) > 0 ? [g.y!, String(Number(g.n))] : undefined),
   },
-  'ukact': {
+  ukact: {
     kind: 'ukact',
     fields: (g, needs) => {
       if (!needs('gb')) return undefined;
@@ -173,7 +171,7 @@ export const FORMS = {
       return [words.join('_'), g.y!];
     },
   },
-  'std': {
+  std: {
     kind: 'std',
     fields: (g) => {
       const n = Number(g.n);
@@ -186,7 +184,7 @@ export const FORMS = {
       return [g.pre ?? '', body, g.doc ?? '', `${n}${g.parts ?? ''}`, g.y ?? ''];
     },
   },
-  'etsi': {
+  etsi: {
     kind: 'etsi',
     fields: (g, needs) => {
       // ETSI's three-and-three numbering; without "ETSI", an EN is still one of ETSI's European Standards.
@@ -194,7 +192,7 @@ export const FORMS = {
       return [g.t!, `${g.a}${g.b}`, g.p ?? '', g.v ?? ''];
     },
   },
-  'ieee': {
+  ieee: {
     kind: 'ieee',
     fields: (g) => [g.n!, g.y ?? ''],
   },
@@ -202,11 +200,11 @@ export const FORMS = {
     kind: 'nist-sp',
     fields: (g, needs) => (g.nist || needs('nist') ? [`${g.s}-${g.n}`, g.r ?? g.r2 ?? ''] : undefined),
   },
-  'fips': {
+  fips: {
     kind: 'fips',
     fields: (g) => [g.n!, g.r ?? ''],
   },
-  'nistir': {
+  nistir: {
     kind: 'nistir',
     fields: (g) => [g.n!, g.r ?? ''],
   },
@@ -214,7 +212,7 @@ export const FORMS = {
     kind: 'nist-ai',
     fields: (g) => [g.n!],
   },
-  'edpb': {
+  edpb: {
     kind: 'edpb',
     fields: (g, needs) => {
       const y = Number(g.y);
@@ -223,7 +221,7 @@ export const FORMS = {
       return [g.t!.toLowerCase().replace(' ', '-'), g.n!.padStart(2, '0'), g.y!];
     },
   },
-  'wp29': {
+  wp29: {
     kind: 'wp29',
     fields: (g, needs) => {
       if (!needs('wp29')) return undefined;
@@ -232,15 +230,15 @@ export const FORMS = {
       return g.n !== '29' ? ['wp', g.n!, g.r ?? ''] : undefined;
     },
   },
-  'mdcg': {
+  mdcg: {
     kind: 'mdcg',
     fields: (g) => [g.y!, g.n!, g.r ?? ''],
   },
-  'ich': {
+  ich: {
     kind: 'ich',
     fields: (g, needs) => (g.ich || (g.r && needs('ich')) ? [g.c!, g.r ?? ''] : undefined),
   },
-  'imdrf': {
+  imdrf: {
     kind: 'imdrf',
     fields: (g) => [String(Number(g.n))],
   },
@@ -253,31 +251,65 @@ export type FormId = keyof typeof FORMS;
  * template literals, not String.raw: a tagged template is a call, which bundlers keep even where unused.
  */
 export const PATTERNS: Record<FormId, FormPattern> = {
-  'celex': { pattern: `(?<![\\w\\/.-])(?:(?<inst>Commission|Council|European Parliament and (?:of the )?Council|Parliament and Council) )?(?:(?<sub>Implementing|Delegated) )?(?<type>Framework Decision|Regulation|Directive|Decision)s? ${EU_NUMBER}`, list: `(?:, ?(?:and |or )?| (?:and|or) )${EU_NUMBER}` },
+  celex: {
+    pattern: `(?<![\\w\\/.-])(?:(?<inst>Commission|Council|European Parliament and (?:of the )?Council|Parliament and Council) )?(?:(?<sub>Implementing|Delegated) )?(?<type>Framework Decision|Regulation|Directive|Decision)s? ${EU_NUMBER}`,
+    list: `(?:, ?(?:and |or )?| (?:and|or) )${EU_NUMBER}`,
+  },
   'celex-2': { pattern: `(?<![\\w\\/.-])(?:CELEX(?::| No\\.? | )?)?3(?<y>19[5-9]\\d|20[0-4]\\d)(?<t>[RLDF])(?<n>\\d{4})(?![\\w\\/-])` },
-  'eo': { pattern: `(?<![\\w.])(?<w>Executive Order|Exec\\. Order|EO)s?(?: \\(EO\\))?(?: No\\.?)? ?(?<n>\\d{4,5})${END}`, list: `(?:, ?(?:and |or )?| (?:and|or) )(?<n>\\d{4,5})${END}` },
-  'pl': { pattern: `(?<![\\w.])(?<w>Pub(?:lic)?\\. ?L(?:aw)?\\.?|Public Law|PL)(?: No\\.?)? ?(?<c>\\d{1,3})-(?<n>\\d{1,3})(?![\\d\\/-])` },
-  'usc': { pattern: `(?<![\\w.\\/-])(?<t>\\d{1,2}) USC[AS]?\\.? ?(?:(?:§§?|Sec(?:tion)?s?\\.?) ?)?(?<s>\\d{1,5}[a-z]{0,3}(?:-\\d{1,4}[a-z]?)?)(?![\\w.]\\w)(?:\\([a-zA-Z0-9]{1,4}\\)){0,4}` },
-  'usc-2': { pattern: `(?<![\\w.\\/-])Title (?<t>\\d{1,2}),? (?:of the )?(?:US Code|U\\.S\\. Code|United States Code),? (?:(?:§§?|Sec(?:tion)?\\.?) ?)(?<s>\\d{1,5}[a-z]{0,3}(?:-\\d{1,4}[a-z]?)?)(?![\\w.]\\w)` },
-  'cfr': { pattern: `(?<![\\w.\\/-])Title (?<t>\\d{1,2}),? (?:of the )?Code of Federal Regulations,? (?:(?:Parts?|§§?|Sec(?:tion)?\\.?) ?)(?<q>\\d{1,4})(?:\\.(?<s>\\d{1,5}[a-z]?))?(?![\\w.]\\w)` },
-  'cfr-2': { pattern: `(?<![\\w.\\/-])(?<t>\\d{1,2}) CFR\\.? ?(?:(?:Parts?|pt\\.) ?(?<p>\\d{1,4})|(?:(?:§§?|Sec(?:tion)?s?\\.?) ?)?(?<q>\\d{1,4})(?:\\.(?<s>\\d{1,5}[a-z]?))?)(?![\\w.]\\w)(?:\\([a-zA-Z0-9]{1,4}\\)){0,4}` },
-  'bill': { pattern: `(?<![\\w.])(?<ch>HR|H\\. ?R\\.|S\\.) ?(?<n>\\d{1,5})${END}(?:,? \\(?(?<c>\\d{2,3})(?:th|st|nd|rd) Congress\\)?)?` },
+  eo: {
+    pattern: `(?<![\\w.])(?<w>Executive Order|Exec\\. Order|EO)s?(?: \\(EO\\))?(?: No\\.?)? ?(?<n>\\d{4,5})${END}`,
+    list: `(?:, ?(?:and |or )?| (?:and|or) )(?<n>\\d{4,5})${END}`,
+  },
+  pl: { pattern: `(?<![\\w.])(?<w>Pub(?:lic)?\\. ?L(?:aw)?\\.?|Public Law|PL)(?: No\\.?)? ?(?<c>\\d{1,3})-(?<n>\\d{1,3})(?![\\d\\/-])` },
+  usc: {
+    pattern: `(?<![\\w.\\/-])(?<t>\\d{1,2}) USC[AS]?\\.? ?(?:(?:§§?|Sec(?:tion)?s?\\.?) ?)?(?<s>\\d{1,5}[a-z]{0,3}(?:-\\d{1,4}[a-z]?)?)(?![\\w.]\\w)(?:\\([a-zA-Z0-9]{1,4}\\)){0,4}`,
+  },
+  'usc-2': {
+    pattern: `(?<![\\w.\\/-])Title (?<t>\\d{1,2}),? (?:of the )?(?:US Code|U\\.S\\. Code|United States Code),? (?:(?:§§?|Sec(?:tion)?\\.?) ?)(?<s>\\d{1,5}[a-z]{0,3}(?:-\\d{1,4}[a-z]?)?)(?![\\w.]\\w)`,
+  },
+  cfr: {
+    pattern: `(?<![\\w.\\/-])Title (?<t>\\d{1,2}),? (?:of the )?Code of Federal Regulations,? (?:(?:Parts?|§§?|Sec(?:tion)?\\.?) ?)(?<q>\\d{1,4})(?:\\.(?<s>\\d{1,5}[a-z]?))?(?![\\w.]\\w)`,
+  },
+  'cfr-2': {
+    pattern: `(?<![\\w.\\/-])(?<t>\\d{1,2}) CFR\\.? ?(?:(?:Parts?|pt\\.) ?(?<p>\\d{1,4})|(?:(?:§§?|Sec(?:tion)?s?\\.?) ?)?(?<q>\\d{1,4})(?:\\.(?<s>\\d{1,5}[a-z]?))?)(?![\\w.]\\w)(?:\\([a-zA-Z0-9]{1,4}\\)){0,4}`,
+  },
+  bill: { pattern: `(?<![\\w.])(?<ch>HR|H\\. ?R\\.|S\\.) ?(?<n>\\d{1,5})${END}(?:,? \\(?(?<c>\\d{2,3})(?:th|st|nd|rd) Congress\\)?)?` },
   'state-bill': { pattern: `(?<![\\w.])(?<ch>SB|HB|AB|SF|HF|LB|LD)(?: No\\.?)? ?(?<n>\\d{2}-\\d{1,4}|\\d{1,5})(?![\\d\\/]|[.,]\\d|-\\d)` },
-  'omb': { pattern: `(?<![\\w.-])(?:OMB )?(?:Memorandum |Memo )?M-(?<y>\\d{2})-(?<n>\\d{2})(?![\\w-])` },
-  'uksi': { pattern: `(?<![\\w.])(?:SI|UKSI)(?: No\\.?)? ?(?<y>(?:19|20)\\d\\d)(?:\\/| No\\.? ?)(?<n>\\d{1,4})${END}` },
-  'ukact': { pattern: `(?<![\\w-])(?<name>[A-Z][a-z]+(?: (?:(?:and|of|the|for|in|on|to) )?(?:[A-Z][a-z]+|\\([A-Z][a-z]+\\))){0,8}) Act (?<y>1[89]\\d\\d|20\\d\\d)(?![\\d\\/-])` },
-  'std': { pattern: `(?<![\\w\\/-])(?:(?<pre>EN|BS|DIN|NF|UNE|CSA|AS|NS|SS|SN|ÖNORM|UNI|NEN|PN|CSN|IS)[ -])?(?:(?<body>ISO(?: ?\\/ ?(?:IEC|IEEE|ASTM|SAE))*|IEC(?: ?\\/ ?(?:IEEE|ISO))?|EN(?= \\d{3}))|(?<spelled>International Organization for Standardization(?:\\/International Electrotechnical Commission)?(?:\\/Institute of Electrical and Electronics Engineers)?)(?: \\((?<abbr>ISO(?:\\/IEC)?(?:\\/IEEE)?)\\))?)(?:[ \\/](?<doc>TS|TR|PAS|Guide))? ?(?<n>\\d{1,5})(?<parts>(?:-\\d{1,3}){0,3})(?:[:\\/](?<y>(?:19|20)\\d\\d))?(?![\\d\\/]|[.,]\\d)` },
-  'etsi': { pattern: `(?<![\\w\\/-])(?<etsi>ETSI )?(?<t>EN|TS|TR|ES|EG|GS|GR) (?<a>\\d{3}) ?(?<b>\\d{3})(?:-(?<p>\\d{1,2}))?(?: V(?<v>\\d{1,2}\\.\\d{1,2}\\.\\d{1,2}))?(?![\\d\\/]|[.,]\\d)` },
-  'ieee': { pattern: `(?<![\\w\\/-])IEEE(?: Std\\.?)? (?<n>\\d{3,5}(?:\\.\\d{1,3}){0,2}[a-z]?)(?:-(?<y>(?:19|20)\\d\\d))?(?![\\d\\/]|[.,]\\d)` },
-  'nist-sp': { pattern: `(?<![\\w\\/-])(?<nist>NIST )?(?:Special Publication|SP)(?: \\(SP\\))? (?<s>\\d{3})-(?<n>\\d{1,3}[A-Z]?)(?: ?(?:[Rr]ev(?:ision)?\\.? ?|r)(?<r>\\d)|-(?<r2>\\d)(?!\\d))?(?![\\w\\/]|[.,]\\d)` },
-  'fips': { pattern: `(?<![\\w\\/-])(?:NIST )?FIPS(?: PUB| Publication)? (?<n>\\d{2,3})(?:-(?<r>\\d))?(?![\\w\\/]|[.,]\\d)` },
-  'nistir': { pattern: `(?<![\\w\\/-])(?:NISTIR|NIST IR|NIST Interagency(?: or Internal)? Report) (?<n>\\d{4})(?: ?(?:Rev(?:ision)?\\.? ?|r)(?<r>\\d))?(?![\\w\\/]|[.,]\\d)` },
+  omb: { pattern: `(?<![\\w.-])(?:OMB )?(?:Memorandum |Memo )?M-(?<y>\\d{2})-(?<n>\\d{2})(?![\\w-])` },
+  uksi: { pattern: `(?<![\\w.])(?:SI|UKSI)(?: No\\.?)? ?(?<y>(?:19|20)\\d\\d)(?:\\/| No\\.? ?)(?<n>\\d{1,4})${END}` },
+  ukact: {
+    pattern: `(?<![\\w-])(?<name>[A-Z][a-z]+(?: (?:(?:and|of|the|for|in|on|to) )?(?:[A-Z][a-z]+|\\([A-Z][a-z]+\\))){0,8}) Act (?<y>1[89]\\d\\d|20\\d\\d)(?![\\d\\/-])`,
+  },
+  std: {
+    pattern: `(?<![\\w\\/-])(?:(?<pre>EN|BS|DIN|NF|UNE|CSA|AS|NS|SS|SN|ÖNORM|UNI|NEN|PN|CSN|IS)[ -])?(?:(?<body>ISO(?: ?\\/ ?(?:IEC|IEEE|ASTM|SAE))*|IEC(?: ?\\/ ?(?:IEEE|ISO))?|EN(?= \\d{3}))|(?<spelled>International Organization for Standardization(?:\\/International Electrotechnical Commission)?(?:\\/Institute of Electrical and Electronics Engineers)?)(?: \\((?<abbr>ISO(?:\\/IEC)?(?:\\/IEEE)?)\\))?)(?:[ \\/](?<doc>TS|TR|PAS|Guide))? ?(?<n>\\d{1,5})(?<parts>(?:-\\d{1,3}){0,3})(?:[:\\/](?<y>(?:19|20)\\d\\d))?(?![\\d\\/]|[.,]\\d)`,
+  },
+  etsi: {
+    pattern: `(?<![\\w\\/-])(?<etsi>ETSI )?(?<t>EN|TS|TR|ES|EG|GS|GR) (?<a>\\d{3}) ?(?<b>\\d{3})(?:-(?<p>\\d{1,2}))?(?: V(?<v>\\d{1,2}\\.\\d{1,2}\\.\\d{1,2}))?(?![\\d\\/]|[.,]\\d)`,
+  },
+  ieee: {
+    pattern: `(?<![\\w\\/-])IEEE(?: Std\\.?)? (?<n>\\d{3,5}(?:\\.\\d{1,3}){0,2}[a-z]?)(?:-(?<y>(?:19|20)\\d\\d))?(?![\\d\\/]|[.,]\\d)`,
+  },
+  'nist-sp': {
+    pattern: `(?<![\\w\\/-])(?<nist>NIST )?(?:Special Publication|SP)(?: \\(SP\\))? (?<s>\\d{3})-(?<n>\\d{1,3}[A-Z]?)(?: ?(?:[Rr]ev(?:ision)?\\.? ?|r)(?<r>\\d)|-(?<r2>\\d)(?!\\d))?(?![\\w\\/]|[.,]\\d)`,
+  },
+  fips: { pattern: `(?<![\\w\\/-])(?:NIST )?FIPS(?: PUB| Publication)? (?<n>\\d{2,3})(?:-(?<r>\\d))?(?![\\w\\/]|[.,]\\d)` },
+  nistir: {
+    pattern: `(?<![\\w\\/-])(?:NISTIR|NIST IR|NIST Interagency(?: or Internal)? Report) (?<n>\\d{4})(?: ?(?:Rev(?:ision)?\\.? ?|r)(?<r>\\d))?(?![\\w\\/]|[.,]\\d)`,
+  },
   'nist-ai': { pattern: `(?<![\\w\\/-])NIST AI (?<n>\\d{3}-\\d{1,2})(?![\\w\\/]|[.,]\\d)` },
-  'edpb': { pattern: `(?<![\\w\\/-])(?<edpb>EDPB )?(?<t>Guidelines|Recommendations|Opinion|Statement|Binding Decision) (?<n>\\d{1,2})\\/(?<y>20\\d\\d)(?![\\d\\/]|[.,]\\d)` },
-  'wp29': { pattern: `(?<![\\w\\/-])(?:WP ?(?<n>\\d{2,3})(?: ?rev\\.? ?(?<r>\\d{1,2}(?:\\.\\d{1,2})?))?|Opinion (?<on>\\d{1,2})\\/(?<oy>(?:19|20)\\d\\d))(?![\\d\\/]|[.,]\\d)` },
-  'mdcg': { pattern: `(?<![\\w\\/-])MDCG (?<y>20\\d\\d)-(?<n>\\d{1,2}[a-z]?)(?: ?[Rr]ev\\.? ?(?<r>\\d{1,2}))?(?![\\w\\/]|[.,]\\d)` },
-  'ich': { pattern: `(?<![\\w\\/-])(?<ich>ICH(?:[ -](?:GCP|guideline|Guideline))? )?(?<c>[EQSM]\\d{1,2}[A-D]?)(?: ?\\((?<r>R\\d)\\))?(?![\\w\\/]|[.,]\\d)` },
-  'imdrf': { pattern: `(?<![\\w\\/-])IMDRF(?:\\/[A-Za-z]+(?: [A-Za-z]+)?(?: WG)?\\/| )N(?<n>\\d{1,3})(?:FINAL(?::(?:19|20)\\d\\d)?)?(?![\\w\\/]|[.,]\\d)` },
+  edpb: {
+    pattern: `(?<![\\w\\/-])(?<edpb>EDPB )?(?<t>Guidelines|Recommendations|Opinion|Statement|Binding Decision) (?<n>\\d{1,2})\\/(?<y>20\\d\\d)(?![\\d\\/]|[.,]\\d)`,
+  },
+  wp29: {
+    pattern: `(?<![\\w\\/-])(?:WP ?(?<n>\\d{2,3})(?: ?rev\\.? ?(?<r>\\d{1,2}(?:\\.\\d{1,2})?))?|Opinion (?<on>\\d{1,2})\\/(?<oy>(?:19|20)\\d\\d))(?![\\d\\/]|[.,]\\d)`,
+  },
+  mdcg: { pattern: `(?<![\\w\\/-])MDCG (?<y>20\\d\\d)-(?<n>\\d{1,2}[a-z]?)(?: ?[Rr]ev\\.? ?(?<r>\\d{1,2}))?(?![\\w\\/]|[.,]\\d)` },
+  ich: {
+    pattern: `(?<![\\w\\/-])(?<ich>ICH(?:[ -](?:GCP|guideline|Guideline))? )?(?<c>[EQSM]\\d{1,2}[A-D]?)(?: ?\\((?<r>R\\d)\\))?(?![\\w\\/]|[.,]\\d)`,
+  },
+  imdrf: {
+    pattern: `(?<![\\w\\/-])IMDRF(?:\\/[A-Za-z]+(?: [A-Za-z]+)?(?: WG)?\\/| )N(?<n>\\d{1,3})(?:FINAL(?::(?:19|20)\\d\\d)?)?(?![\\w\\/]|[.,]\\d)`,
+  },
 };
 
 /** "International Organization for Standardization/International Electrotechnical Commission" is ISO/IEC. */
@@ -286,7 +318,9 @@ function spelledBody(s: string): string {
 }
 
 /** Words that begin a sentence or a clause before an Act's short title, not part of it. */
-const LEADING = new Set('The Under In By As Since From With And Of See Section Part Schedule This That Its Amending When Where After Before Unlike'.split(' '));
+const LEADING = new Set(
+  'The Under In By As Since From With And Of See Section Part Schedule This That Its Amending When Where After Before Unlike'.split(' '),
+);
 
 /**
  * Key under which a curated record and a citation are the same work: ISO/IEC 27001:2022, ISO 27001 and

@@ -22,8 +22,18 @@ export interface CitationKind {
 
 const enc = encodeURIComponent;
 const EU_WORD: Record<string, string> = { R: 'Regulation', L: 'Directive', D: 'Decision', F: 'Framework Decision' };
-const EU_LABEL: Record<string, CitationText> = { R: 'citeEuRegulation', L: 'citeEuDirective', D: 'citeEuDecision', F: 'citeEuFrameworkDecision' };
-const EU_TELLS: Record<string, CitationText> = { R: 'citeTellsEuRegulation', L: 'citeTellsEuDirective', D: 'citeTellsEuDecision', F: 'citeTellsEuFrameworkDecision' };
+const EU_LABEL: Record<string, CitationText> = {
+  R: 'citeEuRegulation',
+  L: 'citeEuDirective',
+  D: 'citeEuDecision',
+  F: 'citeEuFrameworkDecision',
+};
+const EU_TELLS: Record<string, CitationText> = {
+  R: 'citeTellsEuRegulation',
+  L: 'citeTellsEuDirective',
+  D: 'citeTellsEuDecision',
+  F: 'citeTellsEuFrameworkDecision',
+};
 
 const CELEX = /^3(\d{4})([RLDF])(\d{4})$/;
 const celexParts = (f: string[]) => {
@@ -31,17 +41,21 @@ const celexParts = (f: string[]) => {
   return m ? { year: m[1]!, type: m[2]!, num: String(Number(m[3])) } : undefined;
 };
 
-
 const standardDisplay = (f: string[]) => `${f[0] ? `${f[0]} ` : ''}${f[1]}${f[2] ? ` ${f[2]}` : ''} ${f[3]}${f[4] ? `:${f[4]}` : ''}`;
 
-const NIST_DOI = (series: string) => (f: string[]) => ({ url: `https://doi.org/10.6028/NIST.${series}.${f[0]}${f[1] ? `r${f[1]}` : ''}`, site: 'doi.org (NIST)' });
+const NIST_DOI = (series: string) => (f: string[]) => ({
+  url: `https://doi.org/10.6028/NIST.${series}.${f[0]}${f[1] ? `r${f[1]}` : ''}`,
+  site: 'doi.org (NIST)',
+});
 
-const FEDERAL_CHAMBER: Record<string, { word: string; path: string }> = { hr: { word: 'H.R.', path: 'house-bill' }, s: { word: 'S.', path: 'senate-bill' } };
+const FEDERAL_CHAMBER: Record<string, { word: string; path: string }> = {
+  hr: { word: 'H.R.', path: 'house-bill' },
+  s: { word: 'S.', path: 'senate-bill' },
+};
 const ordinal = (n: string) => {
   const v = Number(n) % 100;
-  return `${n}${v >= 11 && v <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th'}`;
+  return `${n}${v >= 11 && v <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th')}`;
 };
-
 
 export const KINDS = {
   celex: {
@@ -70,7 +84,8 @@ export const KINDS = {
     issuer: () => 'citeIssuerUsPresident',
     display: (f) => `Executive Order ${f[0]}`,
     // The Federal Register's own address for an order by number; it holds orders from 1994 on.
-    link: (f) => (Number(f[0]) >= 12890 ? { url: `https://www.federalregister.gov/executive-order/${f[0]}`, site: 'Federal Register' } : undefined),
+    link: (f) =>
+      Number(f[0]) >= 12890 ? { url: `https://www.federalregister.gov/executive-order/${f[0]}`, site: 'Federal Register' } : undefined,
   },
   pl: {
     family: 'us-public-law',
@@ -87,7 +102,10 @@ export const KINDS = {
     tells: () => 'citeTellsUsCode',
     issuer: () => 'citeIssuerUsCongress',
     display: (f) => `${f[0]} U.S.C. § ${f[1]}`,
-    link: (f) => ({ url: `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title${f[0]}-section${f[1]}&num=0&edition=prelim`, site: 'uscode.house.gov' }),
+    link: (f) => ({
+      url: `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title${f[0]}-section${f[1]}&num=0&edition=prelim`,
+      site: 'uscode.house.gov',
+    }),
   },
   cfr: {
     family: 'us-cfr',
@@ -107,7 +125,10 @@ export const KINDS = {
       const c = FEDERAL_CHAMBER[f[0]!];
       if (!c) return undefined;
       if (f[2]) return { url: `https://www.congress.gov/bill/${ordinal(f[2])}-congress/${c.path}/${f[1]}`, site: 'Congress.gov' };
-      return { url: `https://www.congress.gov/search?q=${enc(JSON.stringify({ source: 'legislation', search: `${c.word} ${f[1]}` }))}`, site: 'Congress.gov' };
+      return {
+        url: `https://www.congress.gov/search?q=${enc(JSON.stringify({ source: 'legislation', search: `${c.word} ${f[1]}` }))}`,
+        site: 'Congress.gov',
+      };
     },
   },
   'state-bill': {
@@ -117,7 +138,10 @@ export const KINDS = {
     issuer: () => 'citeIssuerStateLegislature',
     display: (f) => `${f[1]!.toUpperCase()} ${f[2]}`,
     // Colorado's bill pages are addressed by the bill's own number ("sb24-205"); other states' are not.
-    link: (f) => (f[0] === 'us-co' && f[2]!.includes('-') ? { url: `https://leg.colorado.gov/bills/${f[1]}${f[2]}`, site: 'Colorado General Assembly' } : undefined),
+    link: (f) =>
+      f[0] === 'us-co' && f[2]!.includes('-')
+        ? { url: `https://leg.colorado.gov/bills/${f[1]}${f[2]}`, site: 'Colorado General Assembly' }
+        : undefined,
   },
   omb: {
     family: 'us-omb',
@@ -143,18 +167,24 @@ export const KINDS = {
     issuer: () => 'citeIssuerUkParliament',
     display: (f) => `${f[0]!.replaceAll('_', ' ')} Act ${f[1]}`,
     year: (f) => f[1],
-    link: (f) => ({ url: `https://www.legislation.gov.uk/primary?title=${enc(`${f[0]!.replaceAll('_', ' ')} Act`)}&year=${f[1]}`, site: 'legislation.gov.uk' }),
+    link: (f) => ({
+      url: `https://www.legislation.gov.uk/primary?title=${enc(`${f[0]!.replaceAll('_', ' ')} Act`)}&year=${f[1]}`,
+      site: 'legislation.gov.uk',
+    }),
   },
   std: {
     family: 'standard',
     label: (f) => (f[1]!.startsWith('ISO') ? 'citeIsoStandard' : f[1]!.startsWith('IEC') ? 'citeIecStandard' : 'citeEnStandard'),
     tells: () => 'citeTellsStandard',
-    issuer: (f) => (f[1] === 'EN' ? 'citeIssuerCen' : f[1]!.includes('/') ? 'citeIssuerIsoIec' : f[1] === 'IEC' ? 'citeIssuerIec' : 'citeIssuerIso'),
+    issuer: (f) =>
+      f[1] === 'EN' ? 'citeIssuerCen' : f[1]!.includes('/') ? 'citeIssuerIsoIec' : f[1] === 'IEC' ? 'citeIssuerIec' : 'citeIssuerIso',
     display: standardDisplay,
     year: (f) => f[4] || undefined,
     link: (f) => {
       if (f[1] === 'EN') return undefined;
-      const body = f[1]!.startsWith('ISO') ? { url: 'https://www.iso.org/search.html?q=', site: 'iso.org' } : { url: 'https://webstore.iec.ch/en/searchform?q=', site: 'IEC Webstore' };
+      const body = f[1]!.startsWith('ISO')
+        ? { url: 'https://www.iso.org/search.html?q=', site: 'iso.org' }
+        : { url: 'https://webstore.iec.ch/en/searchform?q=', site: 'IEC Webstore' };
       return { url: `${body.url}${enc(`${f[1]} ${f[3]}`)}`, site: body.site };
     },
   },
@@ -237,7 +267,10 @@ export const KINDS = {
     issuer: () => 'citeIssuerMdcg',
     display: (f) => `MDCG ${f[0]}-${f[1]}${f[2] ? ` rev.${f[2]}` : ''}`,
     year: (f) => f[0],
-    link: () => ({ url: 'https://health.ec.europa.eu/medical-devices-sector/new-regulations/guidance-mdcg-endorsed-documents-and-other-guidance_en', site: 'European Commission' }),
+    link: () => ({
+      url: 'https://health.ec.europa.eu/medical-devices-sector/new-regulations/guidance-mdcg-endorsed-documents-and-other-guidance_en',
+      site: 'European Commission',
+    }),
   },
   ich: {
     family: 'ich',
@@ -257,5 +290,16 @@ export const KINDS = {
   },
 } satisfies Record<string, CitationKind>;
 
-const EDPB_WORD: Record<string, string> = { guidelines: 'Guidelines', recommendations: 'Recommendations', opinion: 'Opinion', statement: 'Statement', 'binding-decision': 'Binding Decision' };
-const ICH_PAGE: Record<string, string> = { E: 'efficacy-guidelines', Q: 'quality-guidelines', S: 'safety-guidelines', M: 'multidisciplinary-guidelines' };
+const EDPB_WORD: Record<string, string> = {
+  guidelines: 'Guidelines',
+  recommendations: 'Recommendations',
+  opinion: 'Opinion',
+  statement: 'Statement',
+  'binding-decision': 'Binding Decision',
+};
+const ICH_PAGE: Record<string, string> = {
+  E: 'efficacy-guidelines',
+  Q: 'quality-guidelines',
+  S: 'safety-guidelines',
+  M: 'multidisciplinary-guidelines',
+};

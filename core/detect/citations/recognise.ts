@@ -41,7 +41,10 @@ const BARE_EU = /^((?:19|20)\d\d)\/(\d{1,4})$/;
 export function citationsOfQuery(query: string): CitationHit[] {
   const q = normalizeText(query).trim();
   const bare = BARE_EU.exec(q);
-  if (bare) return ['Regulation', 'Directive', 'Decision'].flatMap((w) => citationOf(`${w} (EU) ${q}`) ?? []).map((h) => ({ ...h, start: 0, end: q.length }));
+  if (bare)
+    return ['Regulation', 'Directive', 'Decision']
+      .flatMap((w) => citationOf(`${w} (EU) ${q}`) ?? [])
+      .map((h) => ({ ...h, start: 0, end: q.length }));
   const one = citationOf(q);
   return one ? [one] : [];
 }

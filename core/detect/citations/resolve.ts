@@ -13,7 +13,11 @@ export type CitationRow = [string, string];
 
 export function citationIndex(lexicon: Lexicon): CitationRow[] {
   return citationRows(
-    lexicon.entries.flatMap((e) => (e.kind === 'framework' && !e.weak && !e.ambiguous ? [{ id: e.id, name: e.term, jurisdictions: lexicon.frameworkJurisdictions?.[e.id] ?? [] }] : [])),
+    lexicon.entries.flatMap((e) =>
+      e.kind === 'framework' && !e.weak && !e.ambiguous
+        ? [{ id: e.id, name: e.term, jurisdictions: lexicon.frameworkJurisdictions?.[e.id] ?? [] }]
+        : [],
+    ),
   );
 }
 
