@@ -129,6 +129,8 @@ const MAX_PREFIX_WORDS = 400;
 // Longer words are not looked up fuzzily: the cost grows with length, and a long misspelt word still
 // matches by its prefix while it is being typed.
 const MAX_FUZZY = 20;
+/** Words whose matches are kept between queries (the oldest goes first). */
+const MAX_KEPT_WORDS = 256;
 
 interface Posting {
   names: number[];
@@ -286,6 +288,19 @@ export function searchIndexFrom(data: SearchIndexData): SearchIndex {
     return { docs, matched, close, situated };
   };
 
+  // What a word matches, kept for the next queries: typing adds to the last word, and the words before it
+  // (a misspelt one costs a Bitap pass over every name's words) are looked up once. Read-only once made.
+  const matchedWords = new Map<string, ReturnType<typeof matchWord>>();
+  const wordMatch = (w: string, last: boolean, acronym: boolean) => {
+    const key = `${w}\u0000${last}\u0000${acronym}`;
+    let m = matchedWords.get(key);
+    if (!m) {
+      if (matchedWords.size >= MAX_KEPT_WORDS) matchedWords.delete(matchedWords.keys().next().value!);
+      matchedWords.set(key, (m = matchWord(w, last, acronym)));
+    }
+    return m;
+  };
+
   /** Every record the query touches, ranked; `named` are those it names, `loose` the others. */
   const rank = (query: string): { named: SearchHit[]; loose: SearchHit[] } => {
     const all = words(query.slice(0, MAX_WORDS * (MAX_WORD + 1))).map((w) => w.slice(0, MAX_WORD));
@@ -296,7 +311,7 @@ export function searchIndexFrom(data: SearchIndexData): SearchIndex {
 
     // Every query word must match somewhere in a record.
     const acronyms = new Set((query.match(/\b\p{Lu}{2,8}\b/gu) ?? []).map(fold));
-    const perWord = qWords.map((w, k) => matchWord(w, k === qWords.length - 1, acronyms.has(w)));
+    const perWord = qWords.map((w, k) => wordMatch(w, k === qWords.length - 1, acronyms.has(w)));
     const matched = new Set(perWord.flatMap((m) => [...m.matched]));
     const totals = new Map(perWord[0]!.docs);
     for (const m of perWord.slice(1)) {
