@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { datasetCheck } from './scripts/vite-dataset-check';
 import { CARD_MODULE_PATH, PAGE_MATCHES } from './page/card-module';
 import { FUZZY_MODULE_PATH } from './page/fuzzy-scorer';
+import { PAGE_DATE_MODULE_PATH } from './page/page-date-module';
 import { storeSafe } from './scripts/vite-store-safe';
 
 // See https://wxt.dev/api/config.html
@@ -45,9 +46,11 @@ export default defineConfig({
     commands: {
       'browse-mentions': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Browse the highlighted mentions on this page' },
     },
-    // The card UI and the fuzzy scorer, which the content script imports on first need (page/lazy-module.ts):
+    // The card UI, the fuzzy scorer and the page date reader, which the content script imports on first need (page/lazy-module.ts):
     // only on the pages the content script runs on, and (Chrome) under a per-session URL a page cannot probe for.
-    web_accessible_resources: [{ resources: [CARD_MODULE_PATH, FUZZY_MODULE_PATH], matches: PAGE_MATCHES, use_dynamic_url: true }],
+    web_accessible_resources: [
+      { resources: [CARD_MODULE_PATH, FUZZY_MODULE_PATH, PAGE_DATE_MODULE_PATH], matches: PAGE_MATCHES, use_dynamic_url: true },
+    ],
   }),
   // Firefox reviewers get the sources zip; test output is not source.
   zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },

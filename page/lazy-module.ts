@@ -1,7 +1,7 @@
 /**
  * Parts of the content script that most pages never use are modules of their own, imported on first need
- * (the content script runs on every page): the card UI (`card-module.ts`) and the fuzzy stage's
- * scorer (Fuse.js, `fuzzy-scorer.ts`).
+ * (the content script runs on every page): the card UI (`card-module.ts`), the fuzzy stage's
+ * scorer (Fuse.js, `fuzzy-scorer.ts`) and the page's own date, for the popup (`page-date-module.ts`).
  *
  * A content script may `import()` a module the manifest lists in `web_accessible_resources`; the module is
  * evaluated in the content script's own world (Chrome's isolated world, Firefox's sandbox), with the same

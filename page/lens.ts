@@ -17,7 +17,9 @@ import { scrollToMention } from './geometry';
 import { watchHover, type CardSurface, type HoverCtx } from './hover';
 import { ChangeFollower } from './change-follower';
 import { compareMentions, entityKey, type Mention, type ScanRoot } from './mentions';
-import type { PageMention, PageStats } from '../protocol/page';
+import type { PageStats } from '../protocol/page';
+import type { PageMentions } from '../protocol/page-answers';
+import type { PageDateReader } from './page-date-module';
 import type { PageSide } from './page-requests';
 import { Paintwork } from './paintwork';
 import { createReporter } from './report';
@@ -53,6 +55,11 @@ export interface LensOptions {
    * window worth scoring; the page is then read again. Without it, misspelled names are not found.
    */
   loadFuzzyScorer?(): Promise<PairScorer>;
+  /**
+   * Loads what reads the page's own date (in the extension: its module), for
+   * the popup; without it, or when it fails, the page's mentions are answered without a date.
+   */
+  loadPageDateReader?(): Promise<PageDateReader>;
   now?: () => number;
   budgetMs?: number;
   /** Tests: use the `<reg-lens-mark>` fallback even where the Highlight API exists. */
@@ -373,17 +380,20 @@ export class Lens implements PageSide {
     return Promise.race([this.idle(), new Promise((r) => setTimeout(r, ANSWER_WAIT_MS))]);
   }
 
-  async pageMentions(): Promise<{ mentions: PageMention[] }> {
+  async pageMentions(): Promise<PageMentions> {
     if (!this.active)
       throw new Error(this.settings?.enabled === false ? 'Regulatory Lens is switched off.' : 'Regulatory Lens is paused on this site.');
     await this.settled();
     const order = this.store.where((m) => this.settings?.kinds[m.detection.kind] !== false).sort(compareMentions);
     const position = new Map(order.map((m, i) => [m, i]));
-    return {
-      mentions: this.store
-        .entitiesFound()
-        .map((e) => ({ kind: e.kind, id: e.id, name: e.name, count: e.count, index: position.get(e.first) ?? 0 })),
-    };
+    const mentions = this.store
+      .entitiesFound()
+      .map((e) => ({ kind: e.kind, id: e.id, name: e.name, count: e.count, index: position.get(e.first) ?? 0 }));
+    const pageDate = await this.opts.loadPageDateReader?.().then(
+      (read) => read(this.doc),
+      (e: unknown) => void this.report('reading the page date', e),
+    );
+    return pageDate ? { mentions, pageDate } : { mentions };
   }
 
   async revealMention(kind: EntityKind, id: string): Promise<void> {

@@ -5,10 +5,11 @@
 import { browser } from 'wxt/browser';
 import type { Result } from '../protocol/messages';
 import type { EntityKind } from '../data/schema';
-import { PAGE_REQUEST_TYPES, parsePageRequest, type PageMention, type PageStats } from '../protocol/page';
+import { PAGE_REQUEST_TYPES, parsePageRequest, type PageStats } from '../protocol/page';
+import type { PageMentions } from '../protocol/page-answers';
 
 export interface PageSide {
-  pageMentions(): Promise<{ mentions: PageMention[] }>;
+  pageMentions(): Promise<PageMentions>;
   revealMention(kind: EntityKind, id: string): Promise<void>;
   browseMentions(): Promise<void>;
   pageStats(): PageStats;

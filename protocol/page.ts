@@ -1,14 +1,13 @@
 /**
  * The page protocol: what the popup and the background ask a tab's content script, and what it answers.
- *   {type: 'pageMentions'}            -> {ok: true, value: {mentions: [{kind, id, name, count, index}]}}
+ *   {type: 'pageMentions'}            -> {ok: true, value: {mentions: [{kind, id, name, count, index}], pageDate?}}
  *   {type: 'revealMention', kind, id} -> {ok: true, value: null}   (scrolls to the first mention, opens its card)
  *   {type: 'browseMentions'}          -> {ok: true, value: null}   (the manifest shortcut, relayed by the background)
  *   {type: 'pageStats'}               -> {ok: true, value: PageStats} (timings, for tests and diagnostics)
  * Requests are checked by hand, not with zod: the content script runs in every tab and its bundle is already
- * past the 100 KB that would allow zod. The answers' schemas are zod/mini, used on the asking side only (their
- * factories are side-effect free, so the content script's bundle drops them).
+ * near the 100 KB that would allow zod. The answers' schemas are zod/mini, in page-answers.ts, which only the
+ * asking side imports (not every zod/mini check is dropped from a bundle that merely imports its module).
  */
-import { z } from 'zod/mini';
 import { CITATION_ID } from '../core/detect/citations/engine';
 import { ENTITY_KINDS, isId } from '../data/ids';
 import type { EntityKind } from '../data/schema';
@@ -39,23 +38,6 @@ export function parsePageRequest(raw: unknown): { ok: true; request: PageRequest
       return { ok: false, error: `unknown request type ${JSON.stringify(r.type)}` };
   }
 }
-
-export const PageMention = z.object({
-  kind: z.enum(ENTITY_KINDS),
-  id: z.string(),
-  name: z.string(),
-  count: z.number(),
-  /** Position of the first mention in the page's reading order. */
-  index: z.number(),
-});
-export type PageMention = z.infer<typeof PageMention>;
-
-export const PageMentionsAnswer = z.union([
-  z.object({ ok: z.literal(true), value: z.object({ mentions: z.array(PageMention) }) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export const StatsAnswer = z.object({ ok: z.literal(true), value: z.object({ url: z.string() }) });
-export const RevealAnswer = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 
 export interface PageStats {
   url: string;

@@ -16,12 +16,12 @@ export const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
 /**
  * What web pages may load from the package, and why. Only the modules the content script imports on first
- * need (page/lazy-module.ts): the card UI and the fuzzy scorer; a page that loads one in its own
+ * need (page/lazy-module.ts): the card UI, the fuzzy scorer and the page date reader; a page that loads one in its own
  * world gets nothing.
  * It must be reachable only where the content script runs, by no other extension, and under Chrome's
  * per-session URL (use_dynamic_url), so that a page cannot probe a fixed URL to learn the extension is there.
  */
-export const WEB_ACCESSIBLE = ['card-ui.js', 'fuzzy-score.js'];
+export const WEB_ACCESSIBLE = ['card-ui.js', 'fuzzy-score.js', 'page-date.js'];
 
 /**
  * The content script runs on every page, so every page pays for parsing it: at most 100 KiB

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_MATCHES } from '../../page/card-module';
+import { loadPageDateReader } from '../../page/page-date-module';
 import { backgroundLink } from '../../page/background-link';
 import { loadFuzzyScorer } from '../../page/fuzzy-scorer';
 import { Lens } from '../../page/lens';
@@ -17,6 +18,8 @@ export default defineContentScript({
       ...backgroundLink(ctx),
       // Fuse.js, for misspelled long names: a module of its own, loaded on the pages that need it.
       loadFuzzyScorer: () => loadFuzzyScorer(),
+      // The page's own date, for the popup's "changed since": a module of its own.
+      loadPageDateReader: () => loadPageDateReader(),
     });
     registerPageRequests(ctx, lens);
     ctx.onInvalidated(watchSettings((s) => void lens.apply(s)));

@@ -402,3 +402,47 @@ test('a browser page cannot be read: the popup says so and search still works', 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test.describe('popup on a dated page', () => {
+  const CHANGED = 'changed since this page was written';
+
+  async function pagePanel(extContext: BrowserContext, serviceWorker: Worker, url: string) {
+    const { page, tabId } = await openTab(extContext, serviceWorker, url);
+    await expect.poll(() => highlightCount(page, 'reglens-framework')).toBeGreaterThan(0);
+    const popup = await popupFor(extContext, serviceWorker, tabId);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    return { page, popup, panel: popup.getByRole('tabpanel') };
+  }
+
+  test('marks the instruments whose standing changed since the page was written, and only those', async ({
+    extContext,
+    serviceWorker,
+    server,
+  }) => {
+    // A 2019 page: Privacy Shield was in force then and has been invalidated since; the GDPR applied then as now.
+    const { page, popup, panel } = await pagePanel(extContext, serviceWorker, `${server.url}/then-and-now.html`);
+    const errors = watchErrors(popup);
+    await expect(panel.locator('button[data-id="eu-us-privacy-shield"]')).toContainText(CHANGED);
+    await expect(panel.locator('button[data-id="gdpr"]')).toBeVisible();
+    await expect(panel.locator('button[data-id="gdpr"]')).not.toContainText(CHANGED);
+    await expectAxeClean(popup);
+    // Its card in the popup says what held then, as the page's own card does.
+    await popup.getByRole('tab', { name: 'Search' }).click();
+    await popup.getByRole('searchbox').fill('Privacy Shield');
+    await popup.getByRole('option').first().click();
+    await expect(popup.locator('.rl-card[data-id="eu-us-privacy-shield"] .rl-then')).toContainText(
+      'When this page was written (3 Jul 2019)',
+    );
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  test('marks nothing on a page that states no date', async ({ extContext, serviceWorker, server }) => {
+    const { page, popup, panel } = await pagePanel(extContext, serviceWorker, `${server.url}/then-and-now-undated.html`);
+    await expect(panel.locator('button[data-id="eu-us-privacy-shield"]')).toBeVisible();
+    await expect(panel.locator('.rl-page__changed')).toHaveCount(0);
+    await popup.close();
+    await page.close();
+  });
+});

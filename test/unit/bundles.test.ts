@@ -22,12 +22,13 @@ const PAGES = ['http://*/*', 'https://*/*'];
 const withContent = {
   ...chrome,
   content_scripts: [{ matches: PAGES, js: ['content-scripts/content.js'] }],
-  web_accessible_resources: [{ resources: ['card-ui.js', 'fuzzy-score.js'], matches: PAGES, use_dynamic_url: true }],
+  web_accessible_resources: [{ resources: ['card-ui.js', 'fuzzy-score.js', 'page-date.js'], matches: PAGES, use_dynamic_url: true }],
 };
 const shipped = {
   'content-scripts/content.js': 'console.log("content")',
   'card-ui.js': 'console.log("card")',
   'fuzzy-score.js': 'console.log("fuzzy")',
+  'page-date.js': 'console.log("date")',
 };
 
 describe('the bundle checks', () => {

@@ -1,5 +1,5 @@
 import type { EntityKind } from '../../data/schema';
-import type { PageMention } from '../../protocol/page';
+import type { PageMention } from '../../protocol/page-answers';
 import type { PageState } from './page-client';
 import { plural, t } from '../../platform/i18n';
 
@@ -13,7 +13,14 @@ const GROUPS: Array<{ kind: EntityKind; title: string }> = [
 const mentions = (n: number) => plural(n, 'mentionsOne', 'mentionsMany');
 
 /** What the current tab mentions, grouped by kind; choosing one shows it on the page. */
-export function PagePanel({ page, onReveal }: { page: PageState; onReveal: (m: PageMention) => void }) {
+interface PagePanelProps {
+  page: PageState;
+  /** Frameworks whose standing changed since the page's own date. */
+  changed?: ReadonlySet<string>;
+  onReveal: (m: PageMention) => void;
+}
+
+export function PagePanel({ page, changed, onReveal }: PagePanelProps) {
   if (page.status === 'loading') return <p class="rl-muted rl-pad">{t('readingPage')}</p>;
   if (page.status === 'unreadable') return <p class="rl-note rl-unreadable">{page.reason}</p>;
   if (!page.mentions.length) return <p class="rl-muted rl-pad">{t('nothingOnPage')}</p>;
@@ -33,6 +40,9 @@ export function PagePanel({ page, onReveal }: { page: PageState; onReveal: (m: P
                 <li key={m.id}>
                   <button type="button" class="rl-page__item" data-id={m.id} data-kind={m.kind} onClick={() => onReveal(m)}>
                     <span class="rl-page__name">{m.name}</span>
+                    {m.kind === 'framework' && changed?.has(m.id) ? (
+                      <span class="rl-page__changed">{t('timelineChangedSince')}</span>
+                    ) : null}
                     <span class="rl-muted rl-page__count">{mentions(m.count)}</span>
                   </button>
                 </li>

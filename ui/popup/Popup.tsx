@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../../protocol/messages';
-import type { PageMention } from '../../protocol/page';
+import type { PageMention } from '../../protocol/page-answers';
 import type { PageState, TargetTab } from './page-client';
 import type { RecentRef } from './recent';
 import type { SearchIndex } from '../../core/search';
@@ -8,6 +8,7 @@ import type { SearchDoc } from '../../core/search-doc';
 import { EntityCard } from '../card/EntityCard';
 import { useResolved } from './hooks';
 import { PagePanel } from './PagePanel';
+import { changedSince } from './changed-since';
 import { PopupTabs, type PopupView } from './PopupTabs';
 import { PopupToolbar } from './PopupToolbar';
 import { optionId, SearchResults, type ResultSection } from './SearchResults';
@@ -47,6 +48,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const index = newerIndex ?? firstIndex;
   const { value: tab } = useResolved(deps.tab);
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const [recents, setRecents] = useState<RecentRef[]>([]);
   const [view, setView] = useState<PopupView>('search');
   const [query, setQuery] = useState('');
@@ -67,6 +69,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     void deps.tab.then(deps.readPage).then(setPage);
     deps.recents().then(setRecents, () => setRecents([]));
   }, [deps]);
+
+  useEffect(() => {
+    if (page.status !== 'ok' || !page.pageDate) return setChanged(new Set());
+    let current = true;
+    void changedSince(page.mentions, page.pageDate, deps.loadView).then((ids) => current && setChanged(ids));
+    return () => {
+      current = false;
+    };
+  }, [deps, page]);
 
   useEffect(() => {
     const pause = deps.sitePause;
@@ -223,6 +234,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const title = <h1 class="rl-popup__title">{t('extName')}</h1>;
 
+  // The card of something the tab mentions says how it stood when the page was written.
+  const pageDate = page.status === 'ok' ? page.pageDate : undefined;
+  const mentioned = (v: EntityView) => onPage.some((m) => m.kind === v.entity.kind && m.id === v.entity.record.id);
   if (card) {
     return (
       <main class="rl-popup" data-ready={index ? '' : undefined}>
@@ -230,7 +244,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         <button ref={back} type="button" class="rl-back" onClick={() => setCard(undefined)}>
           {t('backToResults')}
         </button>
-        <EntityCard view={card} />
+        <EntityCard view={card} pageDate={mentioned(card) ? pageDate : undefined} />
         {live}
       </main>
     );
@@ -274,7 +288,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             {t('popupOpenInReader')}
           </button>
         ) : null}
-        <PagePanel page={page} onReveal={(m) => void reveal(m)} />
+        <PagePanel page={page} changed={changed} onReveal={(m) => void reveal(m)} />
       </div>
       {live}
       {toolbar}

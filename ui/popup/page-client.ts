@@ -5,10 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../../data/schema';
-import { PageMentionsAnswer, RevealAnswer, StatsAnswer, type PageMention } from '../../protocol/page';
+import { PageMentionsAnswer, RevealAnswer, StatsAnswer, type PageMention } from '../../protocol/page-answers';
 import { t } from '../../platform/i18n';
 
-export type PageState = { status: 'loading' } | { status: 'unreadable'; reason: string } | { status: 'ok'; mentions: PageMention[] };
+export type PageState =
+  { status: 'loading' } | { status: 'unreadable'; reason: string } | { status: 'ok'; mentions: PageMention[]; pageDate?: string };
 
 export interface TargetTab {
   id: number;
@@ -66,7 +67,8 @@ export async function readPage(tabId: number | undefined, timeoutMs = 5000): Pro
   if (!answer.success) return { status: 'unreadable', reason: UNREADABLE() };
   // The content script's own reasons ("Regulatory Lens is paused on this site.") are written for the reader.
   if (!answer.data.ok) return { status: 'unreadable', reason: answer.data.error };
-  return { status: 'ok', mentions: sortMentions(answer.data.value.mentions) };
+  const { mentions, pageDate } = answer.data.value;
+  return { status: 'ok', mentions: sortMentions(mentions), ...(pageDate ? { pageDate } : {}) };
 }
 
 export function sortMentions(mentions: PageMention[]): PageMention[] {
