@@ -1,9 +1,9 @@
 /**
- * The pure core of detection: a lexicon compiled once into one trie-shaped regex, and a scan that turns
- * text into non-overlapping detections. No DOM, no extension APIs: the content script, the CLI and the
+ * The pure core of detection: a lexicon compiled once into a trie of its names (trie.ts), and a scan that
+ * turns text into non-overlapping detections. No DOM, no extension APIs: the content script, the CLI and the
  * tests share it.
  *
- * A scan: normalise the text (offsets kept), lower-case it, run the regex once, check each hit's case
+ * A scan: normalise the text (offsets kept), lower-case it, read its names with the trie, check each hit's case
  * (acronyms exactly, single proper nouns capitalised, other names in any case), then let context decide
  * shared names, adjectives and generic words, add fuzzy matches of long framework names, and keep the
  * longest of overlapping detections.
@@ -22,6 +22,7 @@ import { compileTables, type Group } from './compiled';
 import { fuzzyConfidence, removeOverlaps, round, split, unique, type Ambiguous, type Hit, type Raw } from './hits';
 import { notThePlace, settlePlaces } from './place-sense';
 import { hasAccentedLatin, hasOtherScript } from './other-scripts';
+import type { Trie } from './trie';
 
 export interface Candidate {
   id: string;
@@ -68,8 +69,8 @@ export interface Matcher {
   scan(text: string, options?: ScanOptions): Detection[];
   /** Distinct surface forms compiled. */
   readonly size: number;
-  /** The compiled regex (over the normalised text as `searchView` shows it), for benchmarks. */
-  readonly regex: RegExp;
+  /** The trie of the names in ASCII (over the normalised text as `searchView` shows it), for benchmarks. */
+  readonly trie: Trie;
   /** Gives the fuzzy stage its scorer, when it was made without one (see fuzzy.ts). */
   setScorer(score: PairScorer): void;
   hasScorer(): boolean;
@@ -85,21 +86,21 @@ export function compileMatcher(lexicon: Lexicon, options: MatcherOptions = {}): 
 
 /**
  * The matcher from tables the background built once per dataset version (`tables.ts`): in the content
- * script only maps are filled and the regex created, on every page load. Without `scoring.score`, misspelled
+ * script only maps and tries are filled, on every page load. Without `scoring.score`, misspelled
  * long names are not found, and `scoring.onUnscored` hears of each pair that would have been scored.
  */
 export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}): Matcher {
   const {
     threshold,
-    groups,
+    group,
     size,
     names,
     nameOf,
-    prefixes,
+    prefixesOf,
     fuzzy,
-    regex,
-    accentedRegex,
-    otherScriptRegex,
+    trie,
+    accentedTrie,
+    otherScriptTrie,
     relations,
     frameworkTechnologies,
     citations,
@@ -134,9 +135,9 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
     };
     /** When a name is dropped, the longest shorter name at the same place ("Privacy Act" → "Privacy"). */
     const fallback = (key: string, start: number): Raw | undefined => {
-      for (const p of prefixes.get(key) ?? []) {
+      for (const p of prefixesOf(key)) {
         const end = prefixEnd(page, start, p);
-        const g = groups.get(p);
+        const g = group(p);
         if (end === undefined || !g) continue;
         const r = sensesAt(g, p, start, end);
         if (r) return r;
@@ -215,13 +216,13 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         if (fuzzy.heads.has(last)) heads.push({ start: r.end - last.length, end: r.end });
       }
     };
-    const read = (regex: RegExp) => {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(view); m; m = regex.exec(view)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        const key = lookupForm(m[0]);
-        const g = groups.get(key);
+    const read = (names: Trie) => {
+      let from = 0;
+      for (let start = names.next(view, from); start >= 0; start = names.next(view, from)) {
+        const end = names.end;
+        from = end;
+        const key = lookupForm(view.slice(start, end));
+        const g = group(key);
         if (!g) continue;
         const r = sensesAt(g, key, start, end);
         if (r) found(r);
@@ -231,13 +232,13 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
           // character, where another name may start.
           const f = fallback(key, start);
           if (f) found(f);
-          regex.lastIndex = f ? f.end : start + 1;
+          from = f ? f.end : start + 1;
         }
       }
     };
-    read(regex);
-    if (accentedRegex && hasAccentedLatin(view)) read(accentedRegex);
-    if (otherScriptRegex && hasOtherScript(view)) read(otherScriptRegex);
+    read(trie);
+    if (accentedTrie.size && hasAccentedLatin(view)) read(accentedTrie);
+    if (otherScriptTrie.size && hasOtherScript(view)) read(otherScriptTrie);
 
     const tell = scanOptions.onUnscored;
     const scoringNow: Scoring =
@@ -264,7 +265,7 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
         // A fuzzy name never overlaps an exact one of a framework, nor cuts through any other exact name
         // ("South Korea's AI Basic Act" is not "Korea's AI Basic Act" preceded by "South").
         if (!f || clashes(f)) continue;
-        const senses = (groups.get(f.key)?.forms ?? []).flatMap((x) => x.senses).filter((x) => x.kind === 'framework');
+        const senses = (group(f.key)?.forms ?? []).flatMap((x) => x.senses).filter((x) => x.kind === 'framework');
         const strong = unique(senses.filter((x) => !x.ambiguous));
         const conf = fuzzyConfidence(f.score);
         if (strong.length === 1)
@@ -353,5 +354,5 @@ export function matcherFromTables(tables: MatcherTables, scoring: Scoring = {}):
   const setScorer = (score: PairScorer) => {
     scoring = { ...scoring, score };
   };
-  return { scan, size, regex, setScorer, hasScorer: () => !!scoring.score };
+  return { scan, size, trie, setScorer, hasScorer: () => !!scoring.score };
 }

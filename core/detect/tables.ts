@@ -1,14 +1,15 @@
 /**
  * The matcher's tables, built from the lexicon once per dataset version by the background (and by the
  * CLI and tests through `compileMatcher`): every surface form with its generated variants, grouped under
- * the key the page text is looked up by, the trie regex source over all of them, the shorter names each
+ * the key the page text is looked up by, the tries over all of them (trie.ts), the shorter names each
  * long name starts with, and the fuzzy index. Plain JSON, so that the content script receives them in one
  * message and only fills maps on each page load (`matcherFromTables`), instead of rebuilding them there.
  */
 import type { EntityKind, Lexicon, LexiconEntry } from './lexicon';
 import { splitByScript } from './other-scripts';
 import { canonicalTerm, caseModeOf, isCaseSensitiveTerm, type CaseMode } from './terms';
-import { lookupForm, trieSource } from './pattern';
+import { lookupForm } from './pattern';
+import { trieWire } from './trie';
 import { DEFAULT_FUZZY_THRESHOLD, buildFuzzyIndex } from './fuzzy';
 import { citationIndex, type CitationRow } from './citations/resolve';
 import { PATTERNS, type FormPattern } from './citations/forms';
@@ -29,11 +30,11 @@ export interface MatcherTables {
   /** The lexicon's (the dataset's) version: tables are rebuilt when it changes. */
   version: string;
   fuzzyThreshold: number;
-  /** Trie regex source over the normalised page as `searchView` shows it (see pattern.ts). */
-  source: string;
-  /** The same for the names with accented Latin letters, and with letters of other scripts, each run only on text that has such letters (other-scripts.ts). */
-  accentedSource?: string;
-  otherScriptSource?: string;
+  /**
+   * The names as the tries read them (trie.ts), split by the letters they need (other-scripts.ts): the
+   * accented and other-script ones are searched only on text that has such letters.
+   */
+  tries: { ascii: string; accented: string; other: string };
   senses: SenseRow[];
   groups: GroupRow[];
   /** Keys that are instrument words where a fuzzy match may end ("act", "regulations"). */
@@ -144,9 +145,7 @@ export function buildMatcherTables(lexicon: Lexicon, options: MatcherOptions = {
   return {
     version: lexicon.version,
     fuzzyThreshold: threshold,
-    source: trieSource(ascii),
-    ...(accented.length ? { accentedSource: trieSource(accented) } : {}),
-    ...(other.length ? { otherScriptSource: trieSource(other) } : {}),
+    tries: { ascii: trieWire(ascii), accented: trieWire(accented), other: trieWire(other) },
     senses: senseRows,
     groups: [...groups].map(([key, g]): GroupRow => [
       key,
