@@ -4,6 +4,7 @@ import { datasetCheck } from './scripts/vite-dataset-check';
 import { CARD_MODULE_PATH, PAGE_MATCHES } from './page/card-module';
 import { FUZZY_MODULE_PATH } from './page/fuzzy-scorer';
 import { PAGE_DATE_MODULE_PATH } from './page/page-date-module';
+import { HIGHLIGHT_CSS, HIGHLIGHT_STYLESHEET } from './page/highlight-style';
 import { storeSafe } from './scripts/vite-store-safe';
 
 // See https://wxt.dev/api/config.html
@@ -52,6 +53,16 @@ export default defineConfig({
       { resources: [CARD_MODULE_PATH, FUZZY_MODULE_PATH, PAGE_DATE_MODULE_PATH], matches: PAGE_MATCHES, use_dynamic_url: true },
     ],
   }),
+  hooks: {
+    // The highlights' colours for the pages the content script runs on, applied by the browser before the
+    // page is laid out (page/highlight-style.ts says why).
+    'build:publicAssets': (_, files) => {
+      files.push({ relativeDest: HIGHLIGHT_STYLESHEET, contents: HIGHLIGHT_CSS });
+    },
+    'build:manifestGenerated': (_, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), HIGHLIGHT_STYLESHEET];
+    },
+  },
   // Firefox reviewers get the sources zip; test output is not source.
   zip: { excludeSources: ['test-results/**', 'docs/**', '**/*.log'] },
   vite: () => ({

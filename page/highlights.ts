@@ -1,33 +1,17 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: no element is added to the page, so its DOM, layout
  * and frameworks are untouched. One Highlight per kind (plus one for the mention being browsed), styled
- * by a constructed stylesheet adopted by the document and by every shadow root that holds a mention.
- * Ranges are StaticRanges built once per mention and never live.
+ * by the manifest's sheet in the content script's own document (highlight-style.ts), and by a constructed
+ * stylesheet adopted by any other document and by every shadow root that holds a mention. Ranges are
+ * StaticRanges built once per mention and never live.
  *
  * The registry and the adopted sheets belong to the document, so a hostile page can clear them:
  * `refresh()` puts them back.
  */
-import type { EntityKind } from '../core/detect/lexicon';
 import { adoptSheet, dropSheet } from './adopted-sheets';
 import { registryOf } from './highlight-registry';
 import { toStaticRange, type Mention } from './mentions';
-
-export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
-  framework: 'reglens-framework',
-  jurisdiction: 'reglens-jurisdiction',
-  technology: 'reglens-technology',
-  citation: 'reglens-citation',
-};
-export const CURRENT_HIGHLIGHT = 'reglens-current';
-
-/** Colours that read on light and dark pages alike (translucent fills, mid-tone underlines). */
-export const HIGHLIGHT_CSS = `
-::highlight(reglens-framework) { background-color: rgba(255, 196, 0, .38); text-decoration: underline 2px rgba(191, 135, 0, .9); }
-::highlight(reglens-jurisdiction) { text-decoration: underline dotted 2px rgba(9, 105, 218, .85); }
-::highlight(reglens-technology) { text-decoration: underline dotted 2px rgba(130, 80, 223, .85); }
-::highlight(reglens-citation) { background-color: rgba(255, 196, 0, .16); text-decoration: underline 2px rgba(191, 135, 0, .9); }
-::highlight(reglens-current) { background-color: rgba(9, 105, 218, .30); text-decoration: underline solid 3px rgba(9, 105, 218, 1); }
-`;
+import { CURRENT_HIGHLIGHT, HIGHLIGHT_CSS, HIGHLIGHT_NAMES } from './highlight-style';
 
 type HighlightWindow = Window & typeof globalThis;
 
@@ -64,8 +48,13 @@ export class HighlightPainter implements Painter {
   private readonly ranges = new Map<Mention, StaticRange>();
   private readonly adopted = new Set<Document | ShadowRoot>();
   private current: { m: Mention; range: StaticRange } | undefined;
+  private cleared = false;
 
-  constructor(private readonly doc: Document) {
+  /** `styled`: the document already has the colours (the manifest's sheet), so nothing is adopted into it. */
+  constructor(
+    private readonly doc: Document,
+    private readonly styled = false,
+  ) {
     this.win = doc.defaultView as HighlightWindow;
     this.registry = registryOf(this.win);
     this.sheet = new this.win.CSSStyleSheet();
@@ -75,14 +64,15 @@ export class HighlightPainter implements Painter {
       if (name === CURRENT_HIGHLIGHT) h.priority = 1;
       this.highlights.set(name, h);
     }
-    this.adopt(doc);
+    if (!styled) this.adopt(doc);
     this.refresh();
   }
 
   add(mentions: Iterable<Mention>): void {
-    if (!this.adopted.has(this.doc)) {
+    if (this.cleared) {
       // Painting again after clear().
-      this.adopt(this.doc);
+      this.cleared = false;
+      if (!this.styled) this.adopt(this.doc);
       this.refresh();
     }
     for (const m of mentions) {
@@ -141,6 +131,7 @@ export class HighlightPainter implements Painter {
     this.current = undefined;
     for (const root of this.adopted) dropSheet(root, this.sheet);
     this.adopted.clear();
+    this.cleared = true;
   }
 
   /** Number of ranges painted (tests, stats). */

@@ -64,6 +64,8 @@ export interface LensOptions {
   budgetMs?: number;
   /** Tests: use the `<reg-lens-mark>` fallback even where the Highlight API exists. */
   forceFallback?: boolean;
+  /** A document whose highlight colours the manifest already gave (the content script's own): none is adopted there. */
+  styledDocument?: Document;
 }
 
 export const SLICE_BUDGET_MS = 8;
@@ -132,6 +134,7 @@ export class Lens implements PageSide {
     });
     this.paint = new Paintwork({
       forceFallback: opts.forceFallback,
+      styledDocument: opts.styledDocument,
       hooks: this.roots.writeHooks,
       isPainted: (m) => this.store.isPainted(m),
       report: this.report,

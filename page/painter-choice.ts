@@ -11,6 +11,8 @@ import type { Report } from './report';
 export interface PainterOptions {
   /** Tests: use the fallback even where the Highlight API exists. */
   forceFallback?: boolean;
+  /** The document whose highlight colours come from the manifest (see highlight-style.ts). */
+  styledDocument?: Document;
   hooks: WriteHooks;
   report: Report;
 }
@@ -18,7 +20,7 @@ export interface PainterOptions {
 export function preferredPainter(doc: Document, opts: PainterOptions): Painter {
   if (!opts.forceFallback && supportsHighlights(doc.defaultView ?? window)) {
     try {
-      return new HighlightPainter(doc);
+      return new HighlightPainter(doc, doc === opts.styledDocument);
     } catch (e) {
       opts.report('painting with the Highlight API', e);
     }

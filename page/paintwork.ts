@@ -23,7 +23,15 @@ export class Paintwork {
    */
   private readonly paintedIn = new Map<Mention, Document>();
 
-  constructor(private readonly opts: { forceFallback?: boolean; hooks: WriteHooks; isPainted(m: Mention): boolean; report: Report }) {}
+  constructor(
+    private readonly opts: {
+      forceFallback?: boolean;
+      styledDocument?: Document;
+      hooks: WriteHooks;
+      isPainted(m: Mention): boolean;
+      report: Report;
+    },
+  ) {}
 
   painterFor(doc: Document): Painter {
     let p = this.painters.get(doc);

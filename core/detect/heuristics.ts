@@ -3,7 +3,7 @@
  * (capitals, shouting, a longer name or a company it is part of). Pure functions of the page text.
  */
 import { wordsPattern, type PageLevel } from './page-level';
-import { WORD_CLASS } from './pattern';
+import { WORD_CHARS } from './pattern';
 export function isUpper(written: string): boolean {
   const c = written[0] ?? '';
   return c !== c.toLowerCase();
@@ -64,10 +64,9 @@ export function prefixEnd(page: string, start: number, key: string): number | un
       pos += sep[0].length;
     }
   }
-  return WORD_CHAR.test(page[pos] ?? ' ') ? undefined : pos;
+  return WORD_CHARS[page.charCodeAt(pos)] === 1 ? undefined : pos;
 }
 
-const WORD_CHAR = new RegExp(WORD_CLASS);
 /** Places whose names contain another's: "North Korea", "West Virginia", "New Mexico". */
 const PLACE_PREFIX = /(?:^|[^\p{L}])(?:North|South|East|West|New)\s$/u;
 /** Legal forms of companies: "Microsoft Ireland Operations Limited", "Coinbase Luxembourg S.A.". */

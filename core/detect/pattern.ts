@@ -26,9 +26,6 @@ const WORD_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xfb00, 0xfdff],
   [0xfe70, 0xfefe],
 ];
-const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-/** The word characters as a regex class. */
-export const WORD_CLASS = `[${WORD_RANGES.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
 /** The word characters by UTF-16 code unit: 1 for a word character (a lookup per character of the page). */
 export const WORD_CHARS = new Uint8Array(0x10000);
 for (const [a, b] of WORD_RANGES) WORD_CHARS.fill(1, a, b + 1);

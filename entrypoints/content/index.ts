@@ -15,6 +15,8 @@ export default defineContentScript({
     if (!document.documentElement) return;
     const lens = new Lens({
       ctx,
+      // The manifest gives this document the highlights' colours (page/highlight-style.ts).
+      styledDocument: document,
       ...backgroundLink(ctx),
       // Fuse.js, for misspelled long names: a module of its own, loaded on the pages that need it.
       loadFuzzyScorer: () => loadFuzzyScorer(),
