@@ -4,32 +4,12 @@
  * there, the mention's card opens with focus on it (Tab enters it) and a live region says where you are:
  * "GDPR — binding regulation — 3 of 12". Escape, or the shortcut again, leaves and gives focus back.
  */
-import type { EntityView } from '../protocol/messages';
-import { BINDING_LABEL, INSTRUMENT_LABEL } from '../core/format';
 import type { Mention } from './mentions';
-import { t, type MessageKey } from '../platform/i18n';
+import { t } from '../platform/i18n';
 import type { CardSurface, HoverCtx } from './hover';
 
 export const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'n', 'j']);
 export const PREV_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'p', 'k']);
-
-const JURISDICTION_KIND: Record<string, string> = {
-  country: t('kindCountryLower'),
-  subnational: t('kindSubnationalLower'),
-  bloc: t('kindBlocLower'),
-  organization: t('kindOrganizationLower'),
-};
-
-/** "binding regulation", "non-binding soft law", "country", "emerging technology". */
-export function describeView(view: EntityView): string {
-  const e = view.entity;
-  if (e.kind === 'framework')
-    return `${BINDING_LABEL[e.record.binding].toLowerCase()} ${INSTRUMENT_LABEL[e.record.instrument].toLowerCase()}`;
-  if (e.kind === 'jurisdiction') return JURISDICTION_KIND[e.record.kind] ?? t('jurisdictionLower');
-  // A citation's kind of instrument ("EU regulation"); its key comes from the family tables.
-  if (e.kind === 'citation') return t(e.record.label as MessageKey);
-  return t('emergingTechnologyLower');
-}
 
 export function announcement(name: string, descriptor: string, position: number, total: number): string {
   return t('browseAnnouncement', [name, descriptor, position, total]);
@@ -38,8 +18,8 @@ export function announcement(name: string, descriptor: string, position: number,
 export interface BrowseDeps {
   /** Painted mentions in reading order, as they are now. */
   mentions(): Mention[];
-  /** Scrolls to the mention, opens its card with focus, and resolves to its view (undefined if it failed). */
-  show(m: Mention): Promise<EntityView | undefined>;
+  /** Scrolls to the mention, opens its card with focus, and resolves to what it is (undefined if that failed). */
+  show(m: Mention): Promise<string | undefined>;
   /** Leaves: closes the card and removes the current-mention mark. */
   hide(): void;
   announce(text: string): void;
@@ -135,10 +115,9 @@ export class BrowseMode {
     if (!m || !this.active) return;
     const mine = ++this.seq;
     this.current = m;
-    const view = await this.deps.show(m);
+    const what = await this.deps.show(m);
     if (mine !== this.seq || !this.active) return;
-    const name = m.detection.name;
-    this.deps.announce(announcement(name, view ? describeView(view) : m.detection.kind, i + 1, list.length));
+    this.deps.announce(announcement(m.detection.name, what ?? m.detection.kind, i + 1, list.length));
   }
 }
 

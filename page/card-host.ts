@@ -3,7 +3,6 @@
  * mention, closed, themed, removed when the lens stops. A card that cannot load or render never takes the
  * highlights down with it.
  */
-import type { EntityView } from '../protocol/messages';
 import type { Settings } from '../platform/settings';
 import type { CardSurface } from './hover';
 import type { Mention } from './mentions';
@@ -11,8 +10,11 @@ import type { Report } from './report';
 
 /** The card as the lens drives it (implemented in page/card-ui.tsx). */
 export interface CardUi {
-  /** Opens the card on a mention; `focus` moves keyboard focus into it. Resolves to the view shown. */
-  open(m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined>;
+  /**
+   * Opens the card on a mention; `focus` moves keyboard focus into it. Resolves to what the mention is, as
+   * browse mode says it ("binding regulation"), or undefined when no card was shown.
+   */
+  open(m: Mention, opts?: { focus?: boolean }): Promise<string | undefined>;
   close(): void;
   isOpen(): boolean;
   contains(e: Event): boolean;
@@ -50,7 +52,7 @@ export class CardHost {
   };
 
   /** Opens the card on a mention (creating it first if need be); rejects when the card cannot load. */
-  async open(m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
+  async open(m: Mention, opts?: { focus?: boolean }): Promise<string | undefined> {
     return this.openOn(await this.get(), m, opts);
   }
 
@@ -113,7 +115,7 @@ export class CardHost {
    * is reported once and closed, so the page is not left with half a card; the next one opens as usual,
    * and browse mode stays on (the mention is still announced, without its card's details).
    */
-  private async openOn(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<EntityView | undefined> {
+  private async openOn(card: CardUi, m: Mention, opts?: { focus?: boolean }): Promise<string | undefined> {
     try {
       return await card.open(m, opts);
     } catch (e) {

@@ -8,6 +8,7 @@ import { readPageDate } from './page-date';
 import type { EntityView } from '../protocol/messages';
 import type { CardDeps } from './card-module';
 import type { CardUi } from './card-host';
+import { describeView } from './describe-view';
 import { UI_TAG } from './dom';
 import { frameOf, type Mention } from './mentions';
 import type { Theme } from '../platform/settings';
@@ -207,7 +208,7 @@ export async function createCardUi(ctx: ContentScriptContext, deps: CardDeps): P
       if (mine !== generation) return undefined;
       current = m;
       await show(m, view, !!opts.focus, mine);
-      return view;
+      return describeView(view);
     },
     close,
     isOpen: () => !!current,

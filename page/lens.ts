@@ -9,7 +9,6 @@ import type { Matcher } from '../core/detect/matcher';
 import type { EntityKind } from '../core/detect/lexicon';
 import type { MatcherTables } from '../core/detect/tables';
 import type { PairScorer } from '../core/detect/fuzzy';
-import type { EntityView } from '../protocol/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../platform/settings';
 import { CardHost, type CreateCard } from './card-host';
 import { BrowseMode, listenForBrowseKeys } from './browse';
@@ -355,7 +354,7 @@ export class Lens implements PageSide {
   }
 
   /** Scrolls a mention into view, marks it current and opens its card. */
-  private async showMention(m: Mention, focus: boolean): Promise<EntityView | undefined> {
+  private async showMention(m: Mention, focus: boolean): Promise<string | undefined> {
     this.paint.setCurrent(m);
     await scrollToMention(m, this.doc);
     if (!this.active) return undefined;

@@ -16,7 +16,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityKind } from '../../core/detect/lexicon';
 import type { Detection } from '../../core/detect/matcher';
 import { itemAt, pageText, textItems, type PdfPageText } from '../../core/detect/pdf-text';
-import type { EntityView } from '../../protocol/messages';
 import { BrowseMode } from '../browse';
 import { caretAt, scrollToMention } from '../geometry';
 import { HighlightPainter } from '../highlights';
@@ -259,7 +258,7 @@ export class ReaderLens implements PageSide {
   }
 
   /** Goes to a mention: its page is drawn, the page scrolls there and the card opens. */
-  async show(m: Mention, focus: boolean): Promise<EntityView | undefined> {
+  async show(m: Mention, focus: boolean): Promise<string | undefined> {
     const n = this.pageOf.get(m);
     if (n === undefined) return undefined;
     await this.opts.ensureDrawn(n);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data/index';
-import { announcement, BrowseMode, describeView } from '../../page/browse';
+import { announcement, BrowseMode } from '../../page/browse';
+import { describeView } from '../../page/describe-view';
 import type { Mention } from '../../page/mentions';
 import type { EntityView } from '../../protocol/messages';
 import { citationInfo } from '../../core/detect/citations/info';
@@ -27,7 +28,7 @@ function setup(list: Mention[]) {
     mentions: () => list,
     show: vi.fn(async (m: Mention) => {
       shown.push(m.detection.id);
-      return view(m.detection.kind, m.detection.id);
+      return describeView(view(m.detection.kind, m.detection.id));
     }),
     hide: vi.fn(),
     announce: (t: string) => void said.push(t),
