@@ -17,6 +17,9 @@ export const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
 
 type Scope = Record<string, unknown>;
 
+/** Imports tried per module path in this document. */
+const attempts = new Map<string, number>();
+
 /**
  * Called by a module when it is evaluated: leaves `value` under `slot` on the global object. Provides
  * nothing outside the extension's world (no extension id); returns whether it provided.
@@ -39,7 +42,17 @@ export async function loadProvided<T extends (...args: never[]) => unknown>(
   opts: { importModule?: () => Promise<unknown>; scope?: object } = {},
 ): Promise<T> {
   const scope = (opts.scope ?? globalThis) as Scope;
-  if (typeof scope[slot] !== 'function') await (opts.importModule ?? (() => importExtensionModule(path)))();
+  if (typeof scope[slot] !== 'function') {
+    // A browser may keep a failed import as the answer for that URL (Chromium 150 does): a retry asks anew.
+    const attempt = (attempts.get(path) ?? 0) + 1;
+    attempts.set(path, attempt);
+    try {
+      await (opts.importModule ?? (() => importExtensionModule(attempt > 1 ? `${path}?attempt=${attempt}` : path)))();
+    } catch (e) {
+      // One message whichever attempt failed, so that a failure that repeats is reported once.
+      throw new Error(`${path} could not be imported`, { cause: e });
+    }
+  }
   const value = scope[slot];
   if (typeof value !== 'function') throw new Error(`${path} provided no ${what}`);
   return value as T;

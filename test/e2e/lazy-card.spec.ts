@@ -9,7 +9,8 @@ import type { BrowserContext, Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pageRequest, pointAt, resetSettings, scanned, setSettings, totalHighlights } from './inpage-support';
 
-const MODULE = /^chrome-extension:\/\/[^/]+\/card-ui\.js$/;
+// A retry asks under a URL of its own ("card-ui.js?attempt=2"): a browser may keep a failed import as the answer.
+const MODULE = /^chrome-extension:\/\/[^/]+\/card-ui\.js(?:\?attempt=\d+)?$/;
 const card = (page: Page, id: string) => page.locator(`reg-lens-card .rl-card[data-id="${id}"]`);
 
 /** Every request for the card module made in this page, as it happens. */
