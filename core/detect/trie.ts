@@ -30,8 +30,7 @@ const HAS_CHILDREN = 1;
 const ENDS_NAME = 2;
 /** Below this, the root's children are found in a table; above it (Han, Hangul...), in a map. */
 const ROOT_TABLE = 0x800;
-/** A node with this many children or more finds its ASCII children in a table (the first letters after the root). */
-const WIDE = 8;
+/** The root's children for ASCII letters find their own ASCII children in a table: they have dozens. */
 const ASCII = 0x80;
 
 /**
@@ -61,9 +60,9 @@ export class Trie {
   private readonly flags: Uint8Array;
   private readonly rootLow = new Int32Array(ROOT_TABLE);
   private readonly rootHigh = new Map<number, number>();
-  /** For a wide node, 1 + where its row of ASCII children starts in `table`; 0 for the others. */
-  private readonly wide: Int32Array;
-  private readonly table: Int32Array;
+  /** For a child of the root, 1 + its row of ASCII children in `table`; 0 for the others. */
+  private readonly wide: Uint8Array;
+  private readonly table = new Int32Array(ASCII * ASCII);
 
   constructor(wire: string) {
     // A node per character of the names' rests, and the root.
@@ -74,6 +73,8 @@ export class Trie {
     this.code = new Uint16Array(nodes);
     this.sibling = new Int32Array(nodes);
     this.flags = new Uint8Array(nodes);
+    this.wide = new Uint8Array(nodes);
+    let rows = 0;
     const lastChild = new Int32Array(nodes);
     const path: number[] = [0];
     let made = 1;
@@ -89,26 +90,11 @@ export class Trie {
         if (node === 0) {
           if (c < ROOT_TABLE) this.rootLow[c] = k;
           else this.rootHigh.set(c, k);
-        }
+          if (c < ASCII) this.wide[k] = ++rows;
+        } else if (this.wide[node] && c < ASCII) this.table[(this.wide[node]! - 1) * ASCII + c] = k;
         path[++depth] = node = k;
       }
       this.flags[node]! |= ENDS_NAME;
-    }
-    // Scanning the siblings of a wide node was a tenth of a scan's time on a large page.
-    const wide = new Int32Array(nodes);
-    let rows = 0;
-    for (let n = 1; n < nodes; n++) {
-      if (!(this.flags[n]! & HAS_CHILDREN)) continue;
-      let children = 0;
-      for (let k = n + 1; k; k = this.sibling[k]!) children++;
-      if (children >= WIDE) wide[n] = 1 + rows++;
-    }
-    this.wide = wide;
-    this.table = new Int32Array(rows * ASCII);
-    for (let n = 1; n < nodes; n++) {
-      if (!wide[n]) continue;
-      const row = (wide[n]! - 1) * ASCII;
-      for (let k = n + 1; k; k = this.sibling[k]!) if (this.code[k]! < ASCII) this.table[row + this.code[k]!] = k;
     }
   }
 
