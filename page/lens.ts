@@ -5,7 +5,7 @@
  * are applied once per slice (`paintwork.ts`). Settings apply live: switching off or pausing the site
  * removes every highlight at once and leaves the page exactly as it was.
  */
-import type { Matcher } from '../core/detect/matcher';
+import { matcherFromTables, type Matcher } from '../core/detect/matcher';
 import type { EntityKind } from '../core/detect/lexicon';
 import type { MatcherTables } from '../core/detect/tables';
 import type { PairScorer } from '../core/detect/fuzzy';
@@ -29,7 +29,6 @@ import { PaintSchedule } from './paint-schedule';
 import { ScanPace } from './scan-pace';
 import { ScanJob, type ScanCounters, type ScanEnv } from './scan';
 import { MentionStore, type DisplayFilter } from './store';
-import { prepareMatcher } from './matcher-warmup';
 import { opensAwayFromTop, viewportFirst, visibleBlocks } from './viewport';
 
 export interface LensCtx extends HoverCtx {
@@ -248,10 +247,10 @@ export class Lens implements PageSide {
       if (!this.matcher) {
         const tables = await this.opts.loadMatcherTables();
         this.stats.lexiconReceived ??= this.now();
-        const prepared = await prepareMatcher(tables, { now: this.now, onUnscored: () => this.needScorer() });
-        this.matcher = prepared.matcher;
-        this.stats.matcherInitMs = prepared.initMs;
-        this.stats.matcherLongestTaskMs = prepared.longestTaskMs;
+        // One task of a few milliseconds: the tables become maps and tries (core/detect/compiled.ts).
+        const t = this.now();
+        this.matcher = matcherFromTables(tables, { onUnscored: () => this.needScorer() });
+        this.stats.matcherInitMs = this.stats.matcherLongestTaskMs = this.now() - t;
       }
     } catch (e) {
       console.warn('[regulatory-lens] could not load the lexicon', e);
