@@ -6,6 +6,8 @@
  *  - the lower bound, in the same page: a TreeWalker over the visible text nodes + one precompiled
  *    alternation regex of all the dataset's names, counting matches;
  *  - mark.js highlighting the same names with the same options (in a profile without the extension).
+ *  - typing on a page with more than 5,000 painted mentions: keydown to the next frame in a textarea and a rich
+ *    editor at its top, with the extension and in a browser without it, in alternating blocks of keys.
  * Plus the content script's size, popup and side panel open-to-interactive, and the service worker's first
  * message after it was stopped. Writes its section of BENCHMARKS.md. `--smoke` runs one small page once
  * and writes nothing (CI runs it to prove the benchmark works; timings are never asserted).
@@ -19,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { loadDataset } from '../data/index';
 import { buildLexicon } from '../core/detect/lexicon';
 import type { PageStats } from '../protocol/page';
+import { SETTINGS_DEFAULTS, SETTINGS_STORAGE_KEY } from '../platform/settings-defaults';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { serve } from './serve.mjs';
 
@@ -217,6 +220,65 @@ async function markJs(ctx: BrowserContext, url: string, terms: string[]): Promis
   }
 }
 
+// ---------- typing on a page with many painted mentions ----------
+/** The fields typed into, and what the page records: per key, keydown to after the next frame. */
+const TYPING_FIELDS =
+  '<p><textarea id="bench-textarea" rows="3" cols="60"></textarea></p><div id="bench-editor" contenteditable="true">Notes: </div>';
+const TYPING_PROBE = `<script>window.__typing = [];
+addEventListener('keydown', (e) => {
+  const t = e.timeStamp;
+  requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => window.__typing.push(performance.now() - t); ch.port2.postMessage(0); });
+}, true);</script>`;
+
+/** Types `keys` characters into each field of `page`; returns keydown-to-next-frame per key, by field. */
+async function typeInto(page: Page, keys: number): Promise<Record<'textarea' | 'editor', number[]>> {
+  const out = { textarea: [] as number[], editor: [] as number[] };
+  for (const field of ['textarea', 'editor'] as const) {
+    await page.click(`#bench-${field}`);
+    await page.keyboard.press('End');
+    const from = await page.evaluate(() => (window as unknown as { __typing: number[] }).__typing.length);
+    for (let i = 0; i < keys; i++) await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
+    await page.waitForTimeout(100);
+    const got = await page.evaluate((from) => (window as unknown as { __typing: number[] }).__typing.slice(from), from);
+    // The first keys after the focus moved meet a cold field: left out.
+    out[field].push(...got.slice(2));
+  }
+  return out;
+}
+
+/**
+ * Typing with the extension (its initial scan done) and without it, in blocks on, off, off, on, on, off, off, on:
+ * each condition as often early as late, so that a machine getting busier or quieter favours neither.
+ */
+async function typing(ctx: BrowserContext, sw: Worker, plain: BrowserContext, url: string, keys: number) {
+  // Every mention painted, not only each place's and technology's first: thousands of highlights.
+  const every = { ...SETTINGS_DEFAULTS, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } };
+  await sw.evaluate(([key, settings]) => chrome.storage.local.set({ [key as string]: settings }), [SETTINGS_STORAGE_KEY, every] as const);
+  const on = await ctx.newPage();
+  await on.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  let stats: PageStats | undefined;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && stats?.initialScanDone === undefined) {
+    await on.waitForTimeout(200);
+    stats = await pageStats(sw, url);
+  }
+  if (stats?.initialScanDone === undefined) throw new Error(`no initial scan on ${url}`);
+  const off = await plain.newPage();
+  await off.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await on.waitForTimeout(500);
+  const samples = { on: { textarea: [] as number[], editor: [] as number[] }, off: { textarea: [] as number[], editor: [] as number[] } };
+  for (const block of ['on', 'off', 'off', 'on', 'on', 'off', 'off', 'on'] as const) {
+    const got = await typeInto(block === 'on' ? on : off, keys);
+    samples[block].textarea.push(...got.textarea);
+    samples[block].editor.push(...got.editor);
+  }
+  const painted = (await pageStats(sw, url))?.painted ?? stats.painted;
+  await on.close();
+  await off.close();
+  await sw.evaluate((key) => chrome.storage.local.remove(key), SETTINGS_STORAGE_KEY);
+  return { samples, painted };
+}
+
 // ---------- extension pages and the service worker ----------
 async function openToInteractive(ctx: BrowserContext, url: string, ready: string): Promise<number> {
   const page = await ctx.newPage();
@@ -330,6 +392,10 @@ const panelMs = median(
   await repeat(() => openToInteractive(ctx, `chrome-extension://${extensionId}/sidepanel.html?j=eu,us`, 'section[data-technology]')),
 );
 const coldMs = median(await repeat(() => coldMessage(ctx, extensionId)));
+// A page of about 1.5 MB of text, with the fields at its top: over 5,000 mentions, every one painted.
+const typingPage = generatePage(SMOKE ? 10_000 : 1_500_000, bodies);
+writeFileSync(join(dir, 'typing.html'), typingPage.html.replace('<body>', `<body>${TYPING_FIELDS}${TYPING_PROBE}`));
+const typed = await typing(ctx, sw, plain, `${server.url}/typing.html`, SMOKE ? 6 : 26);
 await ctx.close();
 await plainBrowser.close();
 await server.close();
@@ -349,6 +415,8 @@ const section = [
   'use every name in the dataset. Longest chunk: the longest slice of our scan (our own instrumentation, the',
   "extension's share). Longest task: any task >= 50 ms (Long Tasks API) while our scan ran, including the page's own",
   'layout of a large DOM (0 = none). Heap: JS heap after GC with the extension minus without it, same page.',
+  'Typing: a page of about 1.5 MB with every mention painted (density "every" for all kinds) and a textarea and a rich',
+  'editor at its top; keydown to the next frame, with the extension and in a browser without it (goal: at most 1.1x).',
   '',
   '| page | text / text nodes | mentions | first highlight | ours: all painted | lower bound | ours / lower bound | mark.js | mark.js / ours | longest chunk | longest task | heap increase |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -360,6 +428,11 @@ const section = [
   `| popup: open to interactive (search box focused) | ${ms(popupMs)} |`,
   `| side panel: open to first comparison table | ${ms(panelMs)} |`,
   `| service worker: first message after it was stopped | ${ms(coldMs)} |`,
+  ...(['textarea', 'editor'] as const).map((field) => {
+    const [a, b] = [typed.samples.on[field], typed.samples.off[field]];
+    const q = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+    return `| typing in a ${field === 'textarea' ? 'textarea' : 'rich editor'}, ${typed.painted.toLocaleString('en')} mentions painted: keydown to next frame, on / off (median; p95), ${a.length} + ${b.length} keys | ${ms(median(a))} / ${ms(median(b))} (${(median(a) / median(b)).toFixed(2)}x); ${ms(q(a, 0.95))} / ${ms(q(b, 0.95))} |`;
+  }),
   '<!-- bench:browser:end -->',
 ].join('\n');
 console.log(`\n${section}\n`);
