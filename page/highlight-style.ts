@@ -7,22 +7,25 @@
  */
 import type { EntityKind } from '../core/detect/lexicon';
 
-export const HIGHLIGHT_NAMES: Record<EntityKind, string> = {
-  framework: 'reglens-framework',
-  jurisdiction: 'reglens-jurisdiction',
-  technology: 'reglens-technology',
-  citation: 'reglens-citation',
-};
-export const CURRENT_HIGHLIGHT = 'reglens-current';
-
 /** Colours that read on light and dark pages alike (translucent fills, mid-tone underlines). */
-export const HIGHLIGHT_CSS = `
-::highlight(reglens-framework) { background-color: rgba(255, 196, 0, .38); text-decoration: underline 2px rgba(191, 135, 0, .9); }
-::highlight(reglens-jurisdiction) { text-decoration: underline dotted 2px rgba(9, 105, 218, .85); }
-::highlight(reglens-technology) { text-decoration: underline dotted 2px rgba(130, 80, 223, .85); }
-::highlight(reglens-citation) { background-color: rgba(255, 196, 0, .16); text-decoration: underline 2px rgba(191, 135, 0, .9); }
-::highlight(reglens-current) { background-color: rgba(9, 105, 218, .30); text-decoration: underline solid 3px rgba(9, 105, 218, 1); }
-`;
+const STYLES = {
+  framework: 'background-color: rgba(255, 196, 0, .38); text-decoration: underline 2px rgba(191, 135, 0, .9)',
+  jurisdiction: 'text-decoration: underline dotted 2px rgba(9, 105, 218, .85)',
+  technology: 'text-decoration: underline dotted 2px rgba(130, 80, 223, .85)',
+  citation: 'background-color: rgba(255, 196, 0, .16); text-decoration: underline 2px rgba(191, 135, 0, .9)',
+  current: 'background-color: rgba(9, 105, 218, .30); text-decoration: underline solid 3px rgba(9, 105, 218, 1)',
+} satisfies Record<EntityKind | 'current', string>;
+
+const nameOf = (key: keyof typeof STYLES) => `reglens-${key}`;
+export const HIGHLIGHT_NAMES = Object.fromEntries(
+  (['framework', 'jurisdiction', 'technology', 'citation'] as const).map((k) => [k, nameOf(k)]),
+) as Record<EntityKind, string>;
+/** The mention being browsed. */
+export const CURRENT_HIGHLIGHT = nameOf('current');
+
+export const HIGHLIGHT_CSS = Object.entries(STYLES)
+  .map(([key, style]) => `::highlight(${nameOf(key as keyof typeof STYLES)}) { ${style}; }`)
+  .join('\n');
 
 /** Where the package holds the sheet that the manifest gives the content script's documents. */
 export const HIGHLIGHT_STYLESHEET = 'content-scripts/highlights.css';
