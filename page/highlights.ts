@@ -3,7 +3,8 @@
  * and frameworks are untouched. One Highlight per kind (plus one for the mention being browsed), styled
  * by the manifest's sheet in the content script's own document (highlight-style.ts), and by a constructed
  * stylesheet adopted by any other document and by every shadow root that holds a mention. Ranges are
- * StaticRanges built once per mention and never live.
+ * StaticRanges built once per mention and never live; once a document holds many, only those near the
+ * viewport are registered (near-viewport.ts).
  *
  * The registry and the adopted sheets belong to the document, so a hostile page can clear them:
  * `refresh()` puts them back.
@@ -12,6 +13,7 @@ import { adoptSheet, dropSheet } from './adopted-sheets';
 import { registryOf } from './highlight-registry';
 import { toStaticRange, type Mention } from './mentions';
 import { CURRENT_HIGHLIGHT, HIGHLIGHT_CSS, HIGHLIGHT_NAMES } from './highlight-style';
+import { NearViewport } from './near-viewport';
 
 type HighlightWindow = Window & typeof globalThis;
 
@@ -49,6 +51,8 @@ export class HighlightPainter implements Painter {
   private readonly adopted = new Set<Document | ShadowRoot>();
   private current: { m: Mention; range: StaticRange } | undefined;
   private cleared = false;
+  /** Which mentions are registered once there are many (near-viewport.ts says why). */
+  private readonly near: NearViewport;
 
   /** `styled`: the document already has the colours (the manifest's sheet), so nothing is adopted into it. */
   constructor(
@@ -64,6 +68,14 @@ export class HighlightPainter implements Painter {
       if (name === CURRENT_HIGHLIGHT) h.priority = 1;
       this.highlights.set(name, h);
     }
+    this.near = new NearViewport(this.win, {
+      show: (list) => {
+        for (const m of list) this.highlightOf(m).add(this.ranges.get(m)!);
+      },
+      hide: (list) => {
+        for (const m of list) this.highlightOf(m).delete(this.ranges.get(m)!);
+      },
+    });
     if (!styled) this.adopt(doc);
     this.refresh();
   }
@@ -79,7 +91,7 @@ export class HighlightPainter implements Painter {
       if (this.ranges.has(m)) continue;
       const r = toStaticRange(m);
       this.ranges.set(m, r);
-      this.highlights.get(HIGHLIGHT_NAMES[m.detection.kind])!.add(r);
+      if (this.near.track(m)) this.highlightOf(m).add(r);
       const root = m.startNode.getRootNode();
       if (root.nodeType === 11) this.adopt(root as ShadowRoot);
     }
@@ -90,7 +102,8 @@ export class HighlightPainter implements Painter {
       const r = this.ranges.get(m);
       if (!r) continue;
       this.ranges.delete(m);
-      this.highlights.get(HIGHLIGHT_NAMES[m.detection.kind])!.delete(r);
+      this.near.untrack(m);
+      this.highlightOf(m).delete(r);
       if (this.current?.m === m) this.setCurrent(undefined);
     }
   }
@@ -128,6 +141,7 @@ export class HighlightPainter implements Painter {
       if (this.registry.get(name) === h) this.registry.delete(name);
     }
     this.ranges.clear();
+    this.near.clear();
     this.current = undefined;
     for (const root of this.adopted) dropSheet(root, this.sheet);
     this.adopted.clear();
@@ -137,6 +151,10 @@ export class HighlightPainter implements Painter {
   /** Number of ranges painted (tests, stats). */
   get size(): number {
     return this.ranges.size;
+  }
+
+  private highlightOf(m: Mention): Highlight {
+    return this.highlights.get(HIGHLIGHT_NAMES[m.detection.kind])!;
   }
 
   private adopt(root: Document | ShadowRoot): void {
