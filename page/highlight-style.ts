@@ -6,6 +6,7 @@
  * constructed sheet (highlights.ts).
  */
 import type { EntityKind } from '../core/detect/lexicon';
+import { ENTITY_KINDS } from '../data/ids';
 
 /** Colours that read on light and dark pages alike (translucent fills, mid-tone underlines). */
 const STYLES = {
@@ -17,9 +18,7 @@ const STYLES = {
 } satisfies Record<EntityKind | 'current', string>;
 
 const nameOf = (key: keyof typeof STYLES) => `reglens-${key}`;
-export const HIGHLIGHT_NAMES = Object.fromEntries(
-  (['framework', 'jurisdiction', 'technology', 'citation'] as const).map((k) => [k, nameOf(k)]),
-) as Record<EntityKind, string>;
+export const HIGHLIGHT_NAMES = Object.fromEntries(ENTITY_KINDS.map((k) => [k, nameOf(k)])) as Record<EntityKind, string>;
 /** The mention being browsed. */
 export const CURRENT_HIGHLIGHT = nameOf('current');
 

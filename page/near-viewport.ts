@@ -24,7 +24,6 @@ export class NearViewport {
   private readonly elementOf = new Map<Mention, Element>();
   private readonly far = new Set<Element>();
   private observer: IntersectionObserver | undefined;
-  private tracked = 0;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -42,7 +41,7 @@ export class NearViewport {
       this.observer?.observe(el);
     }
     set.add(m);
-    if (++this.tracked === NEAR_VIEWPORT_FROM && !this.observer) {
+    if (this.elementOf.size === NEAR_VIEWPORT_FROM && !this.observer) {
       // A viewport's height above and below the visible area.
       this.observer = new this.win.IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
       for (const e of this.byElement.keys()) this.observer.observe(e);
@@ -56,7 +55,6 @@ export class NearViewport {
     if (!el || !set) return;
     this.elementOf.delete(m);
     set.delete(m);
-    this.tracked--;
     if (set.size) return;
     this.byElement.delete(el);
     this.far.delete(el);
@@ -69,7 +67,6 @@ export class NearViewport {
     this.byElement.clear();
     this.elementOf.clear();
     this.far.clear();
-    this.tracked = 0;
   }
 
   private update(entries: IntersectionObserverEntry[]): void {

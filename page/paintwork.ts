@@ -6,10 +6,8 @@
  */
 import { caretAt } from './geometry';
 import type { Painter } from './highlights';
-import type { WriteHooks } from './marks';
-import { fallbackAfter, preferredPainter } from './painter-choice';
+import { fallbackAfter, preferredPainter, type PainterOptions } from './painter-choice';
 import { isIntact, rectsInTopViewport, textNodesOf, type Mention } from './mentions';
-import type { Report } from './report';
 import type { PaintDiff } from './store';
 
 export class Paintwork {
@@ -23,15 +21,7 @@ export class Paintwork {
    */
   private readonly paintedIn = new Map<Mention, Document>();
 
-  constructor(
-    private readonly opts: {
-      forceFallback?: boolean;
-      styledDocument?: Document;
-      hooks: WriteHooks;
-      isPainted(m: Mention): boolean;
-      report: Report;
-    },
-  ) {}
+  constructor(private readonly opts: PainterOptions & { isPainted(m: Mention): boolean }) {}
 
   painterFor(doc: Document): Painter {
     let p = this.painters.get(doc);

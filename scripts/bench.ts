@@ -22,6 +22,7 @@ import { loadDataset } from '../data/index';
 import { buildLexicon } from '../core/detect/lexicon';
 import type { PageStats } from '../protocol/page';
 import { SETTINGS_DEFAULTS, SETTINGS_STORAGE_KEY } from '../platform/settings-defaults';
+import { ENTITY_KINDS } from '../data/ids';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { serve } from './serve.mjs';
 
@@ -130,6 +131,17 @@ async function pageStats(sw: Worker, url: string): Promise<PageStats | undefined
   }, url);
 }
 
+/** The page's stats once its initial scan is done (throws after two minutes without). */
+async function initialScan(page: Page, sw: Worker, url: string): Promise<PageStats & { initialScanDone: number }> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const stats = await pageStats(sw, url);
+    if (stats?.initialScanDone !== undefined) return stats as PageStats & { initialScanDone: number };
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no initial scan on ${url}`);
+}
+
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -150,21 +162,14 @@ async function ours(ctx: BrowserContext, sw: Worker, url: string, terms: string[
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  let stats: PageStats | undefined;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    stats = await pageStats(sw, url);
-    if (stats?.initialScanDone !== undefined) break;
-    await page.waitForTimeout(100);
-  }
-  if (stats?.initialScanDone === undefined) throw new Error(`no initial scan on ${url}`);
+  const stats = await initialScan(page, sw, url);
   const tasks = await page.evaluate(
     () => (window as unknown as { __rlLongTasks: Array<{ start: number; duration: number }> }).__rlLongTasks,
   );
   const start = stats.scriptStart;
   const longTask = Math.max(
     0,
-    ...tasks.filter((t) => t.start + t.duration >= start && t.start <= stats!.initialScanDone!).map((t) => t.duration),
+    ...tasks.filter((t) => t.start + t.duration >= start && t.start <= stats.initialScanDone).map((t) => t.duration),
   );
   const heap = await heapAfterGc(page);
   const lb = await lowerBound(page, terms);
@@ -252,17 +257,11 @@ async function typeInto(page: Page, keys: number): Promise<Record<'textarea' | '
  */
 async function typing(ctx: BrowserContext, sw: Worker, plain: BrowserContext, url: string, keys: number) {
   // Every mention painted, not only each place's and technology's first: thousands of highlights.
-  const every = { ...SETTINGS_DEFAULTS, density: { framework: 'every', jurisdiction: 'every', technology: 'every', citation: 'every' } };
+  const every = { ...SETTINGS_DEFAULTS, density: Object.fromEntries(ENTITY_KINDS.map((k) => [k, 'every'])) };
   await sw.evaluate(([key, settings]) => chrome.storage.local.set({ [key as string]: settings }), [SETTINGS_STORAGE_KEY, every] as const);
   const on = await ctx.newPage();
   await on.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  let stats: PageStats | undefined;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && stats?.initialScanDone === undefined) {
-    await on.waitForTimeout(200);
-    stats = await pageStats(sw, url);
-  }
-  if (stats?.initialScanDone === undefined) throw new Error(`no initial scan on ${url}`);
+  const stats = await initialScan(on, sw, url);
   const off = await plain.newPage();
   await off.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await on.waitForTimeout(500);
